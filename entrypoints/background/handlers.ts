@@ -1,0 +1,65 @@
+import type { BackstoryDB } from '@/lib/db';
+import { claimsByClaimant, countStatementsBySpeaker, linksByClaim } from '@/lib/db';
+import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
+import { currentDictionary } from './dictionary';
+import { openSidePanel, setPanelTarget } from './panel';
+import { getTabState, setTabState } from './tab-state';
+
+export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
+  return {
+    'dictionary/get': async ({ have }) => {
+      const dictionary = await currentDictionary(await db());
+      return have === dictionary.version
+        ? { version: dictionary.version }
+        : { version: dictionary.version, dictionary };
+    },
+
+    'panel/open': ({ target }, sender) => {
+      // No await before this call: it needs the click's user gesture.
+      const opened = openSidePanel(sender.tab?.windowId);
+      const stored = setPanelTarget(target, sender.tab?.id);
+      return Promise.all([opened, stored]).then(([ok]) => ({ opened: ok }));
+    },
+
+    'page/report': async (report, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) await setTabState(tabId, report);
+      return {};
+    },
+
+    'entity/card': async ({ target }) => {
+      if (target.kind !== 'actor') return null;
+      const d = await db();
+      const actor = await d.actors.get(target.id);
+      if (!actor) return null;
+      const [statements, claims] = await Promise.all([
+        countStatementsBySpeaker(d, actor.id),
+        claimsByClaimant(d, actor.id),
+      ]);
+      const deniers = new Set<string>();
+      for (const claim of claims) {
+        const denials = await linksByClaim(d, claim.id, 'denies');
+        const rows = await d.statements.bulkGet(denials.map((l) => l.statementId));
+        for (const s of rows) if (s) deniers.add(s.speakerId ?? s.speakerLabel ?? s.id);
+      }
+      const role = actor.roles?.at(-1);
+      return {
+        id: actor.id,
+        name: actor.name,
+        kind: actor.kind,
+        ...(role ? { role: role.of ? `${role.title}, ${role.of}` : role.title } : {}),
+        statements,
+        claims: claims.length,
+        deniedBy: deniers.size,
+      };
+    },
+
+    'tab/state': ({ tabId }) => getTabState(tabId),
+
+    'tab/reveal': async ({ tabId, target, index }) => {
+      const reply = await sendToTab(tabId, 'highlights/reveal', { target, index });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type {
+  Actor,
+  Claim,
+  ClaimLink,
+  Event,
+  Note,
+  PackRecord,
+  Page,
+  Source,
+  Statement,
+} from '../model';
+
+/**
+ * Stored rows are the model's types plus index fields derived from them on write
+ * (lib/db/rows.ts). The derived fields start with an underscore so they are never confused with
+ * the model's own fields and are dropped on export.
+ */
+export type ActorRow = Actor & { _aliasKeys: string[] };
+export type StatementRow = Statement & { _sourceIds: string[]; _saidKey: string };
+export type EventRow = Event & { _dateKey: string };
+export type NoteRow = Note & { _pageUrl: string };
+export type SourceRow = Source;
+export type ClaimRow = Claim;
+export type LinkRow = ClaimLink;
+export type PageRow = Page;
+export type PackRow = PackRecord;
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'backstory';
+
+/**
+ * The schema, every version kept (Dexie needs the history to upgrade old databases).
+ * Each index serves a named query in lib/db/queries.ts; nothing is indexed "just in case".
+ */
+export const SCHEMA_V1 = {
+  actors: 'id, *_aliasKeys, wikidata, status, *provenance',
+  sources: 'id, url, *provenance',
+  statements: 'id, [speakerId+_saidKey], *_sourceIds, _saidKey, *provenance',
+  claims: 'id, claimantId, *provenance',
+  links: 'id, [claimId+stance], statementId, *provenance',
+  events: 'id, _dateKey, *actorIds, *sourceIds, *provenance',
+  notes: 'id, _pageUrl, updatedAt, *tags',
+  pages: 'id, &url, visitedAt, sourceId',
+  packs: 'id',
+  settings: 'key',
+} as const;
+
+export class BackstoryDB extends Dexie {
+  actors!: EntityTable<ActorRow, 'id'>;
+  sources!: EntityTable<SourceRow, 'id'>;
+  statements!: EntityTable<StatementRow, 'id'>;
+  claims!: EntityTable<ClaimRow, 'id'>;
+  links!: EntityTable<LinkRow, 'id'>;
+  events!: EntityTable<EventRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  pages!: EntityTable<PageRow, 'id'>;
+  packs!: EntityTable<PackRow, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores(SCHEMA_V1);
+  }
+
+  /** The tables that hold knowledge (as opposed to the user's notes, pages and settings). */
+  get knowledgeTables() {
+    return [this.sources, this.actors, this.claims, this.statements, this.links, this.events];
+  }
+}
+
+let shared: BackstoryDB | undefined;
+
+/** The extension's one database, opened lazily (never at module top level). */
+export function getDb(): BackstoryDB {
+  shared ??= new BackstoryDB();
+  return shared;
+}

@@ -1,0 +1,5 @@
+export * from './canonical';
+export * from './database';
+export * from './knowledge-version';
+export * from './queries';
+export * from './rows';

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ActorCard, Dictionary, Empty, EntityRef, PageReport, TabState } from './schemas';
+
+/**
+ * The one protocol between the extension's contexts. Each request names who may send it:
+ * - `content`: content scripts (and extension pages) may look things up and report;
+ * - `extension`: only the extension's own pages (side panel, review) may change or delete.
+ * The background checks both the payload (zod) and the sender before any handler runs.
+ */
+export const toBackground = {
+  /** content → background: the compiled dictionary, unless the caller already has `version`. */
+  'dictionary/get': {
+    from: 'content',
+    request: z.object({ have: z.number().int().optional() }),
+    response: z.object({ version: z.number().int(), dictionary: Dictionary.optional() }),
+  },
+  /** content → background: a highlight was clicked; open the panel on it (a user gesture). */
+  'panel/open': {
+    from: 'content',
+    request: z.object({ target: EntityRef }),
+    response: z.object({ opened: z.boolean() }),
+  },
+  /** content → background: what was found on the sender's page. */
+  'page/report': {
+    from: 'content',
+    request: PageReport,
+    response: Empty,
+  },
+  /** content → background: the small hover card for an entity. */
+  'entity/card': {
+    from: 'content',
+    request: z.object({ target: EntityRef }),
+    response: ActorCard.nullable(),
+  },
+  /** extension → background: what was found on a tab. */
+  'tab/state': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int() }),
+    response: TabState.nullable(),
+  },
+  /** extension → background → content: scroll to the n-th highlight of an entity on a tab. */
+  'tab/reveal': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int(), target: EntityRef, index: z.number().int() }),
+    response: z.object({ found: z.boolean(), total: z.number().int() }),
+  },
+} as const;
+
+/** Messages the background (or an extension page) sends to a tab's content script. */
+export const toContent = {
+  'highlights/reveal': {
+    request: z.object({ target: EntityRef, index: z.number().int() }),
+    response: z.object({ found: z.boolean(), total: z.number().int() }),
+  },
+  'highlights/refresh': {
+    request: Empty,
+    response: Empty,
+  },
+} as const;
+
+export type BackgroundRequestType = keyof typeof toBackground;
+export type BackgroundRequest<T extends BackgroundRequestType> = z.input<
+  (typeof toBackground)[T]['request']
+>;
+export type BackgroundResponse<T extends BackgroundRequestType> = z.infer<
+  (typeof toBackground)[T]['response']
+>;
+export type ContentRequestType = keyof typeof toContent;
+export type ContentRequest<T extends ContentRequestType> = z.input<
+  (typeof toContent)[T]['request']
+>;
+export type ContentResponse<T extends ContentRequestType> = z.infer<
+  (typeof toContent)[T]['response']
+>;
+
+/** Replies cross contexts as values: errors do not survive structured cloning intact. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const Envelope = z.object({
+  channel: z.literal('backstory'),
+  type: z.string().max(100),
+  payload: z.unknown(),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const ResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { Id, Line } from './ids';
+import { PartialDate } from './partial-date';
+import { ProvenanceList } from './provenance';
+
+export const ActorKind = z.enum(['person', 'organization', 'country', 'government', 'outlet']);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/**
+ * A surface form under which an actor appears in text.
+ * - `name`: a full name ("Miguel Díaz-Canel"); `short`: a surname or short form ("Díaz-Canel");
+ * - `variant`: a spelling variant ("Diaz Canel"); `title`: a title that names one person in the
+ *   story ("Cuba's deputy foreign minister"); `metonym`: a place standing for a government
+ *   ("Havana", "White House").
+ * `caseSensitive` marks aliases that are also common words or abbreviations ("US"): they are
+ * matched only with the case written here.
+ */
+export const Alias = z.object({
+  text: Line(200),
+  kind: z.enum(['name', 'short', 'variant', 'title', 'metonym']).optional(),
+  caseSensitive: z.boolean().optional(),
+});
+export type Alias = z.infer<typeof Alias>;
+
+export const Role = z.object({
+  title: Line(300),
+  /** What the role is of, where the title does not say ("Cuba"). */
+  of: Line(200).optional(),
+  from: PartialDate.optional(),
+  to: PartialDate.optional(),
+});
+export type Role = z.infer<typeof Role>;
+
+export const Actor = z.object({
+  id: Id,
+  name: Line(200),
+  kind: ActorKind,
+  aliases: z.array(Alias).max(500),
+  roles: z.array(Role).max(100).optional(),
+  /** One neutral line of who this is, in the pack author's words. */
+  description: Line(500).optional(),
+  wikidata: z
+    .string()
+    .regex(/^Q[1-9]\d*$/, { message: 'expected a Wikidata id like Q22686' })
+    .optional(),
+  /**
+   * `candidate`: proposed by extraction, waiting for the user to confirm, merge or reject.
+   * `rejected`: kept so it is not proposed again; never highlighted. Absent means known.
+   */
+  status: z.enum(['known', 'candidate', 'rejected']).optional(),
+  /** Set when the user merged this actor into another; lookups follow it. */
+  mergedInto: Id.optional(),
+  provenance: ProvenanceList,
+});
+export type Actor = z.infer<typeof Actor>;

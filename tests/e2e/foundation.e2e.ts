@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import {
+  highlightPoint,
+  highlightTexts,
+  sidePanelOpen,
+  waitForHighlights,
+} from '../../scripts/lib/chromium';
+import { test } from './harness';
+
+const ACTOR = 'backstory-actor';
+
+test('highlights the starter pack actors on a sample page under backstory-actor', async (t) => {
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  await waitForHighlights(page, ACTOR);
+  const texts = await highlightTexts(page, ACTOR);
+  assert.ok(texts.includes('Trump'), `expected "Trump" among ${JSON.stringify(texts)}`);
+  assert.ok(
+    texts.some((s) => /Cossio|Cossío/.test(s)),
+    `expected de Cossío among ${JSON.stringify(texts)}`,
+  );
+  assert.ok(texts.includes('Cuba'));
+  assert.deepEqual(t.pageErrors, []);
+});
+
+test('painting highlights leaves the page DOM unchanged', async (t) => {
+  const page = await t.browser.context.newPage();
+  // Capture the DOM as the page built it, and count every mutation after that.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __before?: string; __mutations?: number };
+    w.__mutations = 0;
+    document.addEventListener('DOMContentLoaded', () => {
+      w.__before = document.documentElement.outerHTML;
+      new MutationObserver((records) => {
+        w.__mutations = (w.__mutations ?? 0) + records.length;
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+  });
+  await page.goto(t.server.url('articles/meridian-post-denial.html'));
+  await waitForHighlights(page, ACTOR);
+  const result = await page.evaluate(() => {
+    const w = window as unknown as { __before?: string; __mutations?: number };
+    return {
+      same: w.__before === document.documentElement.outerHTML,
+      mutations: w.__mutations,
+      elements: document.querySelectorAll('*').length,
+    };
+  });
+  assert.equal(result.mutations, 0, 'the content script mutated the page');
+  assert.ok(result.same, 'serialised DOM differs after painting');
+});
+
+test('clicking a highlight opens the side panel on that actor', async (t) => {
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  await waitForHighlights(page, ACTOR);
+  assert.equal(await sidePanelOpen(t.browser), false);
+  const point = await highlightPoint(page, ACTOR, 'Trump');
+  assert.ok(point, 'no highlight for "Trump"');
+  await page.mouse.click(point.x, point.y);
+  const deadline = Date.now() + 10_000;
+  while (!(await sidePanelOpen(t.browser)) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await sidePanelOpen(t.browser), true, 'side panel did not open');
+
+  // The panel page (opened as a tab to read it) shows the clicked actor from the cache.
+  const panel = await t.openExtensionPage('sidepanel.html');
+  await panel.getByRole('heading', { level: 1, name: 'Donald Trump' }).waitFor();
+  const text = await panel.locator('main').innerText();
+  assert.match(text, /highest people in Cuba/);
+  assert.match(text, /who has denied their claims/i);
+  assert.match(text, /Miguel Díaz-Canel/);
+});

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type BackgroundHandlers, backgroundListener, contentListener } from '@/lib/messaging';
+
+function handlers(): BackgroundHandlers {
+  return {
+    'dictionary/get': vi.fn(() => ({ version: 3 })),
+    'panel/open': vi.fn(() => ({ opened: true })),
+    'page/report': vi.fn(() => ({})),
+    'entity/card': vi.fn(() => null),
+    'tab/state': vi.fn(() => null),
+    'tab/reveal': vi.fn(() => ({ found: false, total: 0 })),
+  };
+}
+
+const envelope = (type: string, payload: unknown) => ({ channel: 'backstory', type, payload });
+
+describe('backgroundListener', () => {
+  let h: BackgroundHandlers;
+  let extensionPage: { id: string; url: string };
+  let contentScript: { id: string; url: string; tab: { id: number } };
+
+  beforeEach(() => {
+    fakeBrowser.reset();
+    h = handlers();
+    extensionPage = {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/sidepanel.html'),
+    };
+    contentScript = { id: fakeBrowser.runtime.id, url: 'https://news.example/a', tab: { id: 7 } };
+  });
+
+  it('answers a valid request from a content script', async () => {
+    const listen = backgroundListener(h);
+    const reply = await listen(envelope('dictionary/get', { have: 2 }), contentScript as never);
+    expect(reply).toEqual({ ok: true, value: { version: 3 } });
+    expect(h['dictionary/get']).toHaveBeenCalledWith({ have: 2 }, contentScript);
+  });
+
+  it('ignores messages that are not ours', () => {
+    const listen = backgroundListener(h);
+    expect(listen({ hello: 'world' }, contentScript as never)).toBeUndefined();
+    expect(listen('string', contentScript as never)).toBeUndefined();
+  });
+
+  it('refuses privileged requests from content scripts', async () => {
+    const listen = backgroundListener(h);
+    const reply = await listen(envelope('tab/state', { tabId: 7 }), contentScript as never);
+    expect(reply).toEqual({ ok: false, error: 'tab/state is not allowed from this sender' });
+    expect(h['tab/state']).not.toHaveBeenCalled();
+    const allowed = await listen(envelope('tab/state', { tabId: 7 }), extensionPage as never);
+    expect(allowed).toEqual({ ok: true, value: null });
+  });
+
+  it('refuses other extensions and unknown senders', async () => {
+    const listen = backgroundListener(h);
+    const stranger = { ...contentScript, id: 'another-extension' };
+    const reply = await listen(envelope('dictionary/get', {}), stranger as never);
+    expect(await reply).toMatchObject({ ok: false });
+    expect(h['dictionary/get']).not.toHaveBeenCalled();
+  });
+
+  it('refuses malformed payloads and unknown types before any handler runs', async () => {
+    const listen = backgroundListener(h);
+    expect(
+      await listen(
+        envelope('panel/open', { target: { kind: 'actor', id: '<script>' } }),
+        contentScript as never,
+      ),
+    ).toEqual({
+      ok: false,
+      error: 'Invalid panel/open request',
+    });
+    expect(await listen(envelope('settings/delete-all', {}), extensionPage as never)).toEqual({
+      ok: false,
+      error: 'Unknown request settings/delete-all',
+    });
+    expect(await listen(envelope('toString', {}), extensionPage as never)).toMatchObject({
+      ok: false,
+    });
+    expect(h['panel/open']).not.toHaveBeenCalled();
+  });
+
+  it('turns a handler error into an error reply', async () => {
+    h['tab/reveal'] = () => {
+      throw new Error('no such tab');
+    };
+    const listen = backgroundListener(h);
+    const reply = await listen(
+      envelope('tab/reveal', { tabId: 1, target: { kind: 'actor', id: 'a' }, index: 0 }),
+      extensionPage as never,
+    );
+    expect(reply).toEqual({ ok: false, error: 'no such tab' });
+  });
+});
+
+describe('contentListener', () => {
+  it('only listens to the extension itself, never to another tab', async () => {
+    const reveal = vi.fn(() => ({ found: true, total: 2 }));
+    const listen = contentListener({ 'highlights/reveal': reveal });
+    const msg = envelope('highlights/reveal', { target: { kind: 'actor', id: 'a' }, index: 0 });
+    expect(listen(msg, { id: fakeBrowser.runtime.id, tab: { id: 3 } } as never)).toBeUndefined();
+    expect(listen(msg, { id: 'other' } as never)).toBeUndefined();
+    expect(await listen(msg, { id: fakeBrowser.runtime.id } as never)).toEqual({
+      ok: true,
+      value: { found: true, total: 2 },
+    });
+  });
+});

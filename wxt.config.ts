@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// A fixed key gives the unpacked extension a stable id in Chromium (tests, demo, bookmarks of
+// the review page). It is a public key only; the matching private key is not used anywhere.
+const DEV_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtKr5SsjX/S7iwHcF6VOZhA0VfswPF//JvFYU5abdW2cCSXs6QtjRP3Bua92d3EodFX86BZO6t5lUofRMhCXJYl0YydnstX0B0JgzqruY1mHkuhCeK8TxhWtzUYe9y5mae4MX6ljkVb81v/E9ZXPSLupXr6lZdffWtNQtyShL6SIh4n72Joq5dM3ucusuW2FTw0fDSlbGxX1nMgxMTcGHhc7aFNeo9qZ7fJ0NA/ZNixDltqZbCANQ3AmaKuflQMVU8J2+Y2vFHKQQlb6T66ru04G8bxfcFqtaO+DaXkFBtVaUH1y7x7amD/7ut9r17WrLPgP+wFbYK5/YrYU3ol18LwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'News in context: who said what, who denied it, and the history behind it — highlighted where you read and write.',
+    ...(browser === 'chrome' ? { key: DEV_KEY, minimum_chrome_version: '116' } : {}),
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'chrome' ? ['sidePanel'] : []),
+    ],
+    action: { default_title: 'Backstory' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.example',
+              strict_min_version: '140.0',
+              // Backstory collects nothing: everything stays in the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
