@@ -8,7 +8,19 @@ const DEV_KEY =
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod 4 ships comments Rollup cannot place; harmless, and noise in every build.
+          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod'))
+            return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
@@ -31,6 +43,7 @@ export default defineConfig({
               // Backstory collects nothing: everything stays in the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,6 +1,7 @@
 import type { BackstoryDB } from '@/lib/db';
 import { claimsByClaimant, countStatementsBySpeaker, linksByClaim } from '@/lib/db';
 import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
+import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
 import { openSidePanel, setPanelTarget } from './panel';
 import { getTabState, setTabState } from './tab-state';
@@ -13,6 +14,16 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
         ? { version: dictionary.version }
         : { version: dictionary.version, dictionary };
     },
+
+    'page/config': async ({ url }, sender) => {
+      const policy = pagePolicy(await getSettings(await db()), url);
+      // Private windows never write to the cache.
+      return sender.tab?.incognito ? { ...policy, learn: false } : policy;
+    },
+
+    'settings/get': async () => getSettings(await db()),
+
+    'settings/update': async (change) => updateSettings(await db(), change),
 
     'panel/open': ({ target }, sender) => {
       // No await before this call: it needs the click's user gesture.

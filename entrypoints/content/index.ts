@@ -19,6 +19,8 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     if (!document.body) return;
+    const config = await sendToBackground('page/config', { url: location.href });
+    if (!config.ok || !config.value.highlight || ctx.isInvalid) return;
     const reply = await sendToBackground('dictionary/get', {});
     if (!reply.ok || !reply.value.dictionary || ctx.isInvalid) return;
     const dictionary = reply.value.dictionary;

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ActorCard, Dictionary, Empty, EntityRef, PageReport, TabState } from './schemas';
+import { Settings } from '../settings/settings';
+import {
+  ActorCard,
+  Dictionary,
+  Empty,
+  EntityRef,
+  PageConfig,
+  PageReport,
+  TabState,
+} from './schemas';
 
 /**
  * The one protocol between the extension's contexts. Each request names who may send it:
@@ -13,6 +22,12 @@ export const toBackground = {
     from: 'content',
     request: z.object({ have: z.number().int().optional() }),
     response: z.object({ version: z.number().int(), dictionary: Dictionary.optional() }),
+  },
+  /** content → background: what Backstory may do on the sender's page (settings, private window). */
+  'page/config': {
+    from: 'content',
+    request: z.object({ url: z.string().max(8192) }),
+    response: PageConfig,
   },
   /** content → background: a highlight was clicked; open the panel on it (a user gesture). */
   'panel/open': {
@@ -31,6 +46,18 @@ export const toBackground = {
     from: 'content',
     request: z.object({ target: EntityRef }),
     response: ActorCard.nullable(),
+  },
+  /** extension → background: the settings. */
+  'settings/get': {
+    from: 'extension',
+    request: Empty,
+    response: Settings,
+  },
+  /** extension → background: change some settings; replies with all of them. */
+  'settings/update': {
+    from: 'extension',
+    request: Settings.partial(),
+    response: Settings,
   },
   /** extension → background: what was found on a tab. */
   'tab/state': {

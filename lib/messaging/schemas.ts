@@ -62,3 +62,11 @@ export const ActorCard = z.object({
   deniedBy: z.number().int().nonnegative(),
 });
 export type ActorCard = z.infer<typeof ActorCard>;
+
+/** What the content script may do on its page. */
+export const PageConfig = z.object({
+  highlight: z.boolean(),
+  learn: z.boolean(),
+  reason: z.enum(['active', 'paused', 'disabled', 'unsupported']),
+});
+export type PageConfig = z.infer<typeof PageConfig>;

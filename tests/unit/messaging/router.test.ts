@@ -1,10 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type BackgroundHandlers, backgroundListener, contentListener } from '@/lib/messaging';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 function handlers(): BackgroundHandlers {
   return {
     'dictionary/get': vi.fn(() => ({ version: 3 })),
+    'page/config': vi.fn(() => ({ highlight: true, learn: true, reason: 'active' as const })),
+    'settings/get': vi.fn(() => DEFAULT_SETTINGS),
+    'settings/update': vi.fn(() => DEFAULT_SETTINGS),
     'panel/open': vi.fn(() => ({ opened: true })),
     'page/report': vi.fn(() => ({})),
     'entity/card': vi.fn(() => null),
@@ -50,6 +54,21 @@ describe('backgroundListener', () => {
     expect(h['tab/state']).not.toHaveBeenCalled();
     const allowed = await listen(envelope('tab/state', { tabId: 7 }), extensionPage as never);
     expect(allowed).toEqual({ ok: true, value: null });
+  });
+
+  it('lets only extension pages change settings', async () => {
+    const listen = backgroundListener(h);
+    const fromPage = await listen(
+      envelope('settings/update', { paused: true }),
+      contentScript as never,
+    );
+    expect(fromPage).toMatchObject({ ok: false });
+    expect(h['settings/update']).not.toHaveBeenCalled();
+    const fromPanel = await listen(
+      envelope('settings/update', { paused: true }),
+      extensionPage as never,
+    );
+    expect(fromPanel).toMatchObject({ ok: true });
   });
 
   it('refuses other extensions and unknown senders', async () => {

@@ -1,0 +1,16 @@
+import type { FunctionComponent } from 'preact';
+import { SourcesView } from './views/SourcesView';
+
+/**
+ * The review page's sections, in navigation order. Each is a view in ./views; the address is
+ * review.html#/<id>, so a section can be linked and reloaded.
+ */
+export interface Section {
+  id: string;
+  label: string;
+  view: FunctionComponent;
+}
+
+export const SECTIONS: Section[] = [
+  { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
+];
