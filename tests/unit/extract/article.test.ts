@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { canonicalUrl, detectArticle, isoToPartialDate, readArticle } from '@/lib/extract/article';
 
 const fixture = (name: string) =>
-  new DOMParser().parseFromString(readFileSync(`tests/fixtures/articles/${name}`, 'utf8'), 'text/html');
+  new DOMParser().parseFromString(
+    readFileSync(`tests/fixtures/articles/${name}`, 'utf8'),
+    'text/html',
+  );
 
 describe('reading copies', () => {
   it('detects articles by JSON-LD and leaves other pages alone', () => {
     expect(detectArticle(fixture('harbour-ledger-talks.html'))).toBe('json-ld');
     expect(detectArticle(fixture('not-an-article.html'))).toBeNull();
-    expect(readArticle(fixture('not-an-article.html'), 'http://127.0.0.1/not-an-article.html')).toBeNull();
+    expect(
+      readArticle(fixture('not-an-article.html'), 'http://127.0.0.1/not-an-article.html'),
+    ).toBeNull();
   });
 
   it('captures the text and metadata of a sample article', () => {
