@@ -180,7 +180,7 @@ export async function dbRows<T = Record<string, unknown>>(
 
 /** Polls until `check` returns a truthy value, or fails after `timeout` ms. */
 export async function eventually<T>(
-  check: () => Promise<T>,
+  check: () => Promise<T | null | undefined | false | 0 | ''>,
   what: string,
   timeout = 10_000,
 ): Promise<T> {
