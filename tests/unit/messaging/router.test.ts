@@ -15,6 +15,11 @@ function handlers(): BackgroundHandlers {
     'entity/card': vi.fn(() => null),
     'tab/state': vi.fn(() => null),
     'tab/reveal': vi.fn(() => ({ found: false, total: 0 })),
+    'notes/for-page': vi.fn(() => ({ show: false, canCreate: false, notes: [] })),
+    'notes/create': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'review/open': vi.fn(() => ({})),
   };
 }
 
