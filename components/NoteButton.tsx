@@ -1,3 +1,4 @@
+import './notes.css';
 import { useState } from 'preact/hooks';
 import type { Note } from '@/lib/model';
 import { NoteEditor } from './NoteEditor';

@@ -1,3 +1,4 @@
+import './notes.css';
 import { useId, useState } from 'preact/hooks';
 
 export interface NoteEditorProps {

@@ -11,7 +11,13 @@ interface Props {
   section: 'notes' | 'articles' | 'statements';
 }
 
-const SECTION_LABEL = { notes: 'notes', articles: 'articles', statements: 'statements' } as const;
+const SECTION_LABEL = {
+  notes: ['note', 'notes'],
+  articles: ['article', 'articles'],
+  statements: ['statement', 'statements'],
+} as const;
+const label = (s: keyof typeof SECTION_LABEL, n: number) =>
+  `${n} ${SECTION_LABEL[s][n === 1 ? 0 : 1]}`;
 
 /**
  * Search, filters and sort, shared by the Notes, Articles and Statements sections. The search
@@ -113,13 +119,9 @@ export function Filters({ index, params, update, sorts, section }: Props) {
           <span key={s}>
             {i > 0 && ' · '}
             {s === section ? (
-              <strong>
-                {counts[s]} {SECTION_LABEL[s]}
-              </strong>
+              <strong>{label(s, counts[s])}</strong>
             ) : (
-              <a href={hrefFor(s, filterParams(params))}>
-                {counts[s]} {SECTION_LABEL[s]}
-              </a>
+              <a href={hrefFor(s, filterParams(params))}>{label(s, counts[s])}</a>
             )}
           </span>
         ))}

@@ -50,7 +50,12 @@ function StatementRowView({ item }: { item: StatementItem }) {
           ))}
         </p>
       )}
-      <EntityNotes entityType="statement" entityId={s.id} subject={`${item.speaker}’s statement`} />
+      <EntityNotes
+        entityType="statement"
+        entityId={s.id}
+        subject={`${item.speaker}’s statement`}
+        heading={false}
+      />
     </article>
   );
 }
