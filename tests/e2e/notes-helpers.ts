@@ -186,3 +186,29 @@ export async function takeNote(t: E2E, url: string) {
   }, 'the stored note');
   return { page, note: notes[0] as StoredNote };
 }
+
+/** axe-core's violations on a page (WCAG 2 A/AA rules), as "rule: target" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(
+    join(import.meta.dirname, '../../node_modules/axe-core/axe.min.js'),
+    'utf8',
+  );
+  // Evaluated through the DevTools protocol, which the extension page's CSP does not govern.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { dbRows, eventually } from '../../scripts/lib/chromium';
 import { FIXTURES, test } from './harness';
-import { PASSAGE, servedStory, takeNote } from './notes-helpers';
+import { axeViolations, PASSAGE, servedStory, takeNote } from './notes-helpers';
 
 const TABLES = [
   'actors',
@@ -61,6 +61,7 @@ test('offline, the review page lists the note, opens its reading copy, finds it,
   await card.waitFor();
   assert.match(await card.innerText(), /we can not say we have had a table of dialogue/);
   assert.match(await card.innerText(), /draws the line/);
+  assert.deepEqual(await axeViolations(review), [], 'accessibility of the Notes section');
 
   // Search ignores accents and case; a search for something else finds nothing.
   const search = review.getByRole('searchbox', { name: /Search notes, articles and statements/ });
@@ -96,6 +97,7 @@ test('offline, the review page lists the note, opens its reading copy, finds it,
   // Exports of the one note match the expected files.
   await review.goto(review.url().replace(/#.*$/, '#/export'));
   await review.getByRole('heading', { level: 1, name: /Export, import and backup/ }).waitFor();
+  assert.deepEqual(await axeViolations(review), [], 'accessibility of the Export section');
   const today = new Date().toISOString().slice(0, 10);
   const values = { '{{ORIGIN}}': t.server.origin, '{{NOTE_ID}}': note.id, '{{TODAY}}': today };
   const md = await downloadText(review, () =>
@@ -190,3 +192,17 @@ async function mkTemp(): Promise<string> {
   const { tmpdir } = await import('node:os');
   return mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
 }
+
+test(
+  'the review sections pass axe in dark mode too',
+  async (t) => {
+    const review = await t.openExtensionPage('review.html#/statements');
+    await review.locator('.ledger-item').first().waitFor();
+    for (const section of ['statements', 'notes', 'articles', 'export']) {
+      await review.goto(review.url().replace(/#.*$/, `#/${section}`));
+      await review.locator('.review-main h1').waitFor();
+      assert.deepEqual(await axeViolations(review), [], `${section} (dark)`);
+    }
+  },
+  { launch: { colorScheme: 'dark' } },
+);

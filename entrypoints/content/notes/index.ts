@@ -92,20 +92,26 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
   };
 
   // The page's own text changes (late content, live updates) move or reveal passages: re-anchor,
-  // in a batch, when the page has notes at all.
+  // in a batch. Pages without notes are not observed at all.
   let pending = 0;
-  const observer = new MutationObserver((records) => {
-    if (notes.length === 0 || pending) return;
-    if (records.every((r) => r.target.nodeName === 'BACKSTORY-NOTES-UI')) return;
-    pending = ctx.setTimeout(() => {
-      pending = 0;
-      ctx.requestIdleCallback(anchorNotes, { timeout: 2000 });
-    }, 800);
-  });
-  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
+  let observer: MutationObserver | undefined;
+  const watch = () => {
+    if (observer || ctx.isInvalid) return;
+    observer = new MutationObserver(() => {
+      if (pending) return;
+      pending = ctx.setTimeout(() => {
+        pending = 0;
+        ctx.requestIdleCallback(anchorNotes, { timeout: 2000 });
+      }, 800);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    ctx.onInvalidated(() => observer?.disconnect());
+  };
 
-  if (notes.length > 0) ctx.requestIdleCallback(anchorNotes, { timeout: 2000 });
+  if (notes.length > 0) {
+    ctx.requestIdleCallback(anchorNotes, { timeout: 2000 });
+    watch();
+  }
 
   const compose = (): boolean => {
     if (!canCreate) {
@@ -141,6 +147,7 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
       if (!saved.ok) return `The note was not saved: ${saved.error}`;
       notes = [...notes, saved.value.note as SelectionNote];
       anchorNotes();
+      watch();
       document.getSelection()?.removeAllRanges();
       ui.showMessage('Note saved.');
       return null;
