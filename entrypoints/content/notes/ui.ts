@@ -31,11 +31,13 @@ export class NotesUi {
     if (this.shadow && this.host?.isConnected) return this.shadow;
     const host = document.createElement(UI_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
-    if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function') {
+    try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(UI_CSS);
       shadow.adoptedStyleSheets = [sheet];
-    } else {
+    } catch {
+      // Where a content script's constructed sheet cannot be adopted (older Firefox), a style
+      // element inside our own shadow root does the same; the page never sees it.
       shadow.append(h('style', {}, UI_CSS));
     }
     document.documentElement.append(host);
@@ -105,6 +107,11 @@ export class NotesUi {
   ): void {
     this.hide('toolbar');
     this.hide('card');
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const close = () => {
+      this.hide('editor');
+      previous?.focus({ preventScroll: true });
+    };
     const body = h('textarea', { id: 'bs-note-body', 'aria-describedby': 'bs-note-quote' });
     const tags = h('input', { id: 'bs-note-tags', type: 'text', autocomplete: 'off' });
     const error = h('p', { class: 'error', role: 'alert' });
@@ -132,16 +139,16 @@ export class NotesUi {
       busy = false;
       save.disabled = false;
       if (problem) error.textContent = problem;
-      else this.hide('editor');
+      else close();
     };
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       void submit();
     });
-    cancel.addEventListener('click', () => this.hide('editor'));
+    cancel.addEventListener('click', close);
     form.addEventListener('keydown', (e) => {
       e.stopPropagation();
-      if (e.key === 'Escape') this.hide('editor');
+      if (e.key === 'Escape') close();
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void submit();
