@@ -57,6 +57,23 @@ function similarity(text: string, pattern: string): number {
   return best ? Math.max(0, 1 - best.errors / pattern.length) : 0;
 }
 
+/** The weights Hypothesis settled on: the quote matters most, context next, position least. */
+function contextScore(
+  before: string,
+  after: string,
+  prefix: string,
+  suffix: string,
+  start: number,
+  hint: number | undefined,
+  length: number,
+  quoteScore = 1,
+): number {
+  const prefixScore = prefix ? similarity(before.slice(-(prefix.length + 1)), prefix) : 1;
+  const suffixScore = suffix ? similarity(after.slice(0, suffix.length + 1), suffix) : 1;
+  const posScore = hint === undefined ? 1 : 1 - Math.abs(start - hint) / Math.max(1, length);
+  return (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
+}
+
 function score(
   view: MatchView,
   m: Candidate,
@@ -65,15 +82,18 @@ function score(
   suffix: string,
   hint: number | undefined,
 ): number {
-  const quoteScore = 1 - m.errors / pattern.length;
   const before = view.text.slice(Math.max(0, m.start - prefix.length - 1), m.start);
   const after = view.text.slice(m.end, m.end + suffix.length + 1);
-  const prefixScore = prefix ? similarity(before, prefix) : 1;
-  const suffixScore = suffix ? similarity(after, suffix) : 1;
-  const posScore =
-    hint === undefined ? 1 : 1 - Math.abs(m.start - hint) / Math.max(1, view.text.length);
-  // The weights Hypothesis settled on: the quote matters most, context next, position least.
-  return (50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * posScore) / 92;
+  return contextScore(
+    before,
+    after,
+    prefix,
+    suffix,
+    m.start,
+    hint,
+    view.text.length,
+    1 - m.errors / pattern.length,
+  );
 }
 
 /** Maps a view range back to the original text, trimmed and widened to whole graphemes. */
@@ -87,12 +107,12 @@ function toOriginal(text: string, view: MatchView, m: Candidate) {
 
 /**
  * Finds the passage a selector describes in `text`, or null when it is not there (an orphan).
- * `view` may be passed when several notes are anchored in the same text.
+ * `getView` lets several notes anchored in one text share one folded view.
  */
 export function anchorQuote(
   text: string,
   target: AnchorTarget,
-  view: MatchView = matchView(text),
+  getView: () => MatchView = () => matchView(text),
 ): Anchor | null {
   const { quote, position } = target;
   const pattern = foldForMatch(quote.exact).trim();
@@ -107,6 +127,29 @@ export function anchorQuote(
 
   const prefix = foldForMatch(quote.prefix ?? '').trimStart();
   const suffix = foldForMatch(quote.suffix ?? '').trimEnd();
+
+  // The quote as written, still in the text (the page only moved): scored on small folded
+  // windows around each occurrence, without folding the whole text.
+  const raw = exactMatches(text, quote.exact);
+  if (raw.length > 0) {
+    let best: Candidate | undefined;
+    let bestScore = -1;
+    for (const m of raw) {
+      const before = foldForMatch(
+        text.slice(Math.max(0, m.start - 2 * prefix.length - 16), m.start),
+      );
+      const after = foldForMatch(text.slice(m.end, m.end + 2 * suffix.length + 16));
+      const s = contextScore(before, after, prefix, suffix, m.start, position?.start, text.length);
+      if (s > bestScore) {
+        best = m;
+        bestScore = s;
+      }
+    }
+    if (best) return { start: best.start, end: best.end, method: 'quote', score: bestScore };
+  }
+
+  // Folding the whole text costs a pass over it: only now that the quote is not there as written.
+  const view = getView();
   const hint = position ? viewIndex(view, position.start) : undefined;
 
   let method: Anchor['method'] = 'quote';
@@ -134,11 +177,15 @@ export function anchorQuote(
   return { ...range, method, score: bestScore };
 }
 
-/** Anchors many notes in one text, folding the text once. */
+/** Anchors many notes in one text, folding the text at most once. */
 export function anchorAll<T extends AnchorTarget>(
   text: string,
   targets: readonly T[],
 ): { target: T; anchor: Anchor | null }[] {
-  const view = matchView(text);
-  return targets.map((target) => ({ target, anchor: anchorQuote(text, target, view) }));
+  let view: MatchView | undefined;
+  const getView = () => {
+    view ??= matchView(text);
+    return view;
+  };
+  return targets.map((target) => ({ target, anchor: anchorQuote(text, target, getView) }));
 }

@@ -59,19 +59,47 @@ function codePointAt(text: string, i: number): string {
 
 export function matchView(text: string): MatchView {
   const out: string[] = [];
-  const map: number[] = [];
+  // A view is at most as long as its text, except where NFC expands a cluster (rare): grow then.
+  let map = new Uint32Array(text.length + 1);
+  let n = 0;
+  const put = (s: string, from: number, consecutive: boolean) => {
+    if (n + s.length + 1 > map.length) {
+      const bigger = new Uint32Array(Math.max(map.length * 2, n + s.length + 1));
+      bigger.set(map);
+      map = bigger;
+    }
+    out.push(s);
+    for (let k = 0; k < s.length; k++) map[n + k] = consecutive ? from + k : from;
+    n += s.length;
+  };
   let lastWasSpace = false;
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
+    // The common case: a run of ASCII that needs no folding, copied in one slice.
+    if (code < 0x80 && !isSpace(code)) {
+      let j = i + 1;
+      while (j < text.length) {
+        const c = text.charCodeAt(j);
+        if (c >= 0x80 || isSpace(c)) break;
+        j += 1;
+      }
+      // A combining mark after the run belongs with its last letter.
+      if (j < text.length && text.charCodeAt(j) >= 0x300 && MARK.test(codePointAt(text, j))) j -= 1;
+      if (j > i) {
+        put(text.slice(i, j), i, true);
+        lastWasSpace = false;
+        i = j;
+        continue;
+      }
+    }
     if (DROPPED.has(code)) {
       i += 1;
       continue;
     }
     if (isSpace(code)) {
       if (!lastWasSpace) {
-        out.push(' ');
-        map.push(i);
+        put(' ', i, false);
         lastWasSpace = true;
       }
       i += 1;
@@ -80,8 +108,7 @@ export function matchView(text: string): MatchView {
     lastWasSpace = false;
     const nextCode = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
     if (code < 0x300 && (nextCode < 0x300 || !MARK.test(codePointAt(text, i + 1)))) {
-      out.push(text[i] as string);
-      map.push(i);
+      put(foldChar(text[i] as string), i, false);
       i += 1;
       continue;
     }
@@ -97,16 +124,12 @@ export function matchView(text: string): MatchView {
       cluster += next;
       i += next.length;
     }
-    for (const ch of cluster.normalize('NFC')) {
-      const folded = foldChar(ch);
-      for (let k = 0; k < folded.length; k++) {
-        out.push(folded[k] as string);
-        map.push(start);
-      }
-    }
+    let folded = '';
+    for (const ch of cluster.normalize('NFC')) folded += foldChar(ch);
+    put(folded, start, false);
   }
-  map.push(text.length);
-  return { text: out.join(''), toOriginal: Uint32Array.from(map) };
+  map[n] = text.length;
+  return { text: out.join(''), toOriginal: map.slice(0, n + 1) };
 }
 
 /** The first view index whose source starts at or after `original` (binary search). */
