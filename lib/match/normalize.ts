@@ -38,8 +38,21 @@ const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4\uFF07]/g;
 const DOUBLE_QUOTES = /[\u201C-\u201F\u2033\u00AB\u00BB\uFF02]/g;
 /** Dropped: soft hyphen, zero-width and joiner characters, bidi controls, BOM, variation selectors. */
-const INVISIBLE =
-  /^[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFE00-\uFE0F\uFEFF]$/;
+const INVISIBLE_RANGES: [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xe0000, 0xe0fff],
+];
+const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
 const SPACE = /^\s$/;
 const MARKS = /\p{M}/gu;
 
@@ -50,7 +63,7 @@ const LOWER_FOLD = new Map<number, string>();
 function foldCodePoint(cp: number): void {
   const ch = String.fromCodePoint(cp);
   let cased: string;
-  if (INVISIBLE.test(ch)) cased = '';
+  if (isInvisible(cp)) cased = '';
   else if (SPACE.test(ch)) cased = ' ';
   else {
     cased = (EXTRA[cp] ?? ch.normalize('NFKD'))
