@@ -34,6 +34,18 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
     action: { default_title: 'Backstory' },
+    // Keyboard: move through the highlights of the page (the content script also answers these
+    // keys when the browser did not bind them).
+    commands: {
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Go to the next Backstory highlight and show its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Go to the previous Backstory highlight and show its card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

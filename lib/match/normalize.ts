@@ -101,8 +101,8 @@ function unitsToString(units: Uint16Array, length: number): string {
 export function normalise(text: string): Normalised {
   const n = text.length;
   let capacity = n + 16;
-  let folded = new Uint16Array(capacity);
-  let map = new Int32Array(capacity + 1);
+  let folded: Uint16Array = new Uint16Array(capacity);
+  let map: Int32Array = new Int32Array(capacity + 1);
   let len = 0;
   let lastSpace = true; // leading whitespace is dropped
   for (let i = 0; i < n; ) {

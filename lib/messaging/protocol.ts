@@ -2,9 +2,13 @@ import { z } from 'zod';
 import { Settings } from '../settings/settings';
 import {
   ActorCard,
+  BlockMatches,
+  ClaimCard,
   Dictionary,
   Empty,
   EntityRef,
+  MatchedEntities,
+  MatchText,
   PageConfig,
   PageReport,
   TabState,
@@ -22,6 +26,27 @@ export const toBackground = {
     from: 'content',
     request: z.object({ have: z.number().int().optional() }),
     response: z.object({ version: z.number().int(), dictionary: Dictionary.optional() }),
+  },
+  /**
+   * content → background: find known actors and claim sentences in blocks of page text. The
+   * compiled dictionary stays in the background (lib/match/engine.ts); the page gets its matches
+   * and the names of what they refer to.
+   */
+  'page/match': {
+    from: 'content',
+    request: z.object({
+      texts: z
+        .array(MatchText)
+        .max(2000)
+        .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= 2_000_000, {
+          message: 'at most 2,000,000 characters per request',
+        }),
+    }),
+    response: z.object({
+      version: z.number().int(),
+      blocks: z.array(BlockMatches),
+      entities: MatchedEntities,
+    }),
   },
   /** content → background: what Backstory may do on the sender's page (settings, private window). */
   'page/config': {
@@ -45,7 +70,7 @@ export const toBackground = {
   'entity/card': {
     from: 'content',
     request: z.object({ target: EntityRef }),
-    response: ActorCard.nullable(),
+    response: z.union([ActorCard, ClaimCard]).nullable(),
   },
   /** extension → background: the settings. */
   'settings/get': {
@@ -79,9 +104,33 @@ export const toContent = {
     request: z.object({ target: EntityRef, index: z.number().int() }),
     response: z.object({ found: z.boolean(), total: z.number().int() }),
   },
+  /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
     request: Empty,
     response: Empty,
+  },
+  /** The keyboard command: move to the next (or previous) highlight and show its card. */
+  'highlights/step': {
+    request: z.object({ direction: z.enum(['next', 'previous']) }),
+    response: z.object({ found: z.boolean() }),
+  },
+  /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
+  'highlights/stats': {
+    request: Empty,
+    response: z.object({
+      actors: z.number().int().nonnegative(),
+      claims: z.number().int().nonnegative(),
+      ambiguous: z.number().int().nonnegative(),
+      blocks: z.number().int().nonnegative(),
+      /** Main-thread time of the content script's own work, ms. */
+      mainThreadMs: z.number().nonnegative(),
+      /** The longest single slice of that work, ms. */
+      longestSliceMs: z.number().nonnegative(),
+      /** From the script's start to highlights set, ms. */
+      toHighlightsMs: z.number().nonnegative(),
+      /** From the script's start to the first frame painted with them, ms. */
+      toPaintMs: z.number().nonnegative(),
+    }),
   },
 } as const;
 
