@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { SettingsView } from './views/SettingsView';
 import { SourcesView } from './views/SourcesView';
 
 /**
@@ -13,4 +14,5 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
+  { id: 'settings', label: 'Settings', view: SettingsView },
 ];

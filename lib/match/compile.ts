@@ -4,8 +4,8 @@ import { aliasMode } from './alias-rule';
 
 /** What the compiler reads from the knowledge base. */
 export interface KnowledgeRows {
-  actors: Iterable<Actor>;
-  claims: Iterable<Claim>;
+  actors: Iterable<Pick<Actor, 'id' | 'name' | 'kind' | 'aliases' | 'status' | 'mergedInto'>>;
+  claims: Iterable<Pick<Claim, 'id' | 'claimantId' | 'gist' | 'keyPhrases' | 'topics'>>;
   links: Iterable<Pick<ClaimLink, 'claimId' | 'statementId' | 'stance'>>;
   /** The statements the links point to. */
   statements: Iterable<Pick<Statement, 'id' | 'speakerId' | 'words'>>;
