@@ -7,7 +7,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { highlightTexts, launchExtensionBrowser, waitForHighlights } from './lib/chromium';
+import { waitForScan } from '../tests/e2e/helpers/highlights';
+import { highlightTexts, launchExtensionBrowser } from './lib/chromium';
 import { startStaticServer } from './lib/static-server';
 
 const write = process.argv.includes('--write');
@@ -27,8 +28,7 @@ try {
       ]) {
     const page = await browser.context.newPage();
     await page.goto(server.url(path));
-    await waitForHighlights(page, 'backstory-actor').catch(() => undefined);
-    await page.waitForTimeout(300);
+    await waitForScan(browser, page);
     console.log(`\n# ${path}`);
     const golden: Record<string, string[]> = {};
     for (const name of [

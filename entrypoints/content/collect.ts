@@ -3,7 +3,8 @@
  * block-level element, joined so a name split by inline markup ("<a>Miguel</a> Díaz-Canel")
  * is still one string, with the offset of each node kept to map matches back to the DOM.
  * Text that is not rendered as page text (script, style, template, textarea, title, SVG, …)
- * or that the user types into is skipped; open shadow roots are entered. The walk is iterative
+ * or that the user types into is skipped, and so are giant text nodes (MAX_NODE); open shadow
+ * roots are entered. The walk is iterative
  * (no recursion on 5,000-deep pages) and a generator, so the caller can slice it.
  */
 export interface Block {
@@ -90,8 +91,15 @@ const BLOCKS = new Set([
   'UL',
 ]);
 
-/** Longest block text; a longer run (a 5 MB text node) is cut into pieces of this size. */
+/** Longest block text; a longer run of nodes is cut at node boundaries. */
 export const MAX_BLOCK = 200_000;
+/**
+ * Text nodes longer than this are left alone. Chromium's CSS highlight painting costs time in
+ * proportion to the length of a highlighted text node: with one range in a 5 MB node, each frame
+ * took ~1.5 s on these machines (with no Backstory code running), so highlighting there would
+ * freeze the page. Articles are made of paragraphs far shorter than this.
+ */
+export const MAX_NODE = 200_000;
 
 export function isSkipped(el: Element): boolean {
   return SKIP.has(el.tagName) || el.hasAttribute('hidden');
@@ -169,12 +177,8 @@ export function* walkBlocks(
     if (node.nodeType === Node.TEXT_NODE) {
       const t = node as Text;
       if (t.data.length === 0) continue;
+      if (t.data.length > MAX_NODE) continue;
       if (text.length + t.data.length > MAX_BLOCK && nodes.length > 0) yield* flush();
-      if (t.data.length > MAX_BLOCK) {
-        yield* flush();
-        yield* pieces(t, container);
-        continue;
-      }
       nodes.push(t);
       starts.push(text.length);
       text += t.data;
@@ -204,18 +208,3 @@ export function* walkBlocks(
   yield* flush();
 }
 
-/** A huge text node as several blocks, cut at whitespace; `starts` is minus the piece's offset. */
-function* pieces(node: Text, container: Node): Generator<Block | null> {
-  const data = node.data;
-  for (let at = 0; at < data.length; ) {
-    let end = Math.min(data.length, at + MAX_BLOCK);
-    if (end < data.length) {
-      const space = data.lastIndexOf(' ', end);
-      if (space > at + MAX_BLOCK / 2) end = space;
-    }
-    const text = data.slice(at, end);
-    if (/\S/.test(text)) yield { container, nodes: [node], starts: [-at], text };
-    yield null;
-    at = end;
-  }
-}

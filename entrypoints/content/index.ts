@@ -95,6 +95,7 @@ export default defineContentScript({
       },
       'highlights/step': ({ direction }) => ({ found: interaction.step(direction) }),
       'highlights/stats': () => ({
+        url: location.href,
         ...session.counts(),
         mainThreadMs: session.slicer.mainThreadMs,
         longestSliceMs: session.slicer.longestSliceMs,

@@ -13,6 +13,11 @@ import { Slicer } from './slices';
 /** Characters of page text per page/match request (the first request: the visible blocks). */
 const BATCH_CHARS = 250_000;
 const BATCH_BLOCKS = 1500;
+/**
+ * At most this many highlights on one page: past it a page is not an article anyone reads
+ * (a 5 MB log naming Havana 87,000 times), and painting more only slows the browser down.
+ */
+export const MAX_HITS = 20_000;
 
 /**
  * One page's highlighting state: its text blocks in document order, the hits found in them,
@@ -60,12 +65,8 @@ export class PageSession {
     this.blocks = await this.collect(body);
     if (this.signal.aborted) return;
     const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
-    await this.matchAndPaint(visible);
-    for (let i = 0; i < rest.length && !this.signal.aborted; ) {
-      const batch = takeBatch(rest, i);
-      await this.matchAndPaint(batch);
-      i += batch.length;
-    }
+    await this.matchInBatches(visible);
+    await this.matchInBatches(rest);
     this.toHighlightsMs = performance.now() - this.startedAt;
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     this.toPaintMs = performance.now() - this.startedAt;
@@ -87,21 +88,27 @@ export class PageSession {
       roots.some((r) => r === block.container || r.contains(block.container));
     const kept: Block[] = [];
     for (const block of this.blocks) {
-      if (stale(block)) this.highlighter.removeBlock(block);
-      else kept.push(block);
+      if (stale(block)) {
+        this.hitCount -= this.highlighter.hitsIn(block).length;
+        this.highlighter.removeBlock(block);
+      } else kept.push(block);
     }
     const fresh: Block[] = [];
     for (const root of roots) fresh.push(...(await this.collect(root)));
     if (this.signal.aborted) return;
     this.blocks = this.slicer.measure(() => insertInOrder(kept, fresh));
-    for (let i = 0; i < fresh.length && !this.signal.aborted; ) {
-      const batch = takeBatch(fresh, i);
-      await this.matchAndPaint(batch);
-      i += batch.length;
-    }
+    await this.matchInBatches(fresh);
     if (this.knowledgeMoved) {
       this.knowledgeMoved = false;
       await this.scanAll();
+    }
+  }
+
+  private async matchInBatches(blocks: Block[]): Promise<void> {
+    for (let i = 0; i < blocks.length && !this.signal.aborted; ) {
+      const batch = takeBatch(blocks, i);
+      await this.matchAndPaint(batch);
+      i += batch.length;
     }
   }
 
@@ -120,10 +127,21 @@ export class PageSession {
     const results = reply.value.blocks;
     const pairs = batch.map((block, i) => [block, results[i]] as const);
     await this.slicer.each(pairs, ([block, result]) => {
-      if (result) this.highlighter.setBlock(block, this.hitsOf(block, result));
+      if (!result || this.hitCount >= MAX_HITS) return;
+      const hits = this.hitsOf(block, result).slice(0, MAX_HITS - this.hitCount);
+      this.hitCount += hits.length;
+      this.highlighter.setBlock(block, hits);
+      for (const hit of hits) {
+        if (hit.candidates.length > 1 && hit.kind !== 'claim') this.shared++;
+        else this.highlighter.paint(hit);
+      }
     });
-    this.slicer.measure(() => this.resolveAndPaint());
+    if (this.shared > 0) this.slicer.measure(() => this.resolveAndPaint());
   }
+
+  /** How many mentions on the page are of aliases shared by several actors. */
+  private shared = 0;
+  private hitCount = 0;
 
   private hitsOf(block: Block, result: BlockMatches): Hit[] {
     const hits: Hit[] = [];
@@ -164,7 +182,7 @@ export class PageSession {
     return hits;
   }
 
-  /** Settles shared aliases from the whole page's context, then paints every hit. */
+  /** Settles shared aliases from the whole page's context and paints them. */
   resolveAndPaint(): void {
     const mentions: { hit: Hit; block: number; candidates: number[] }[] = [];
     this.blocks.forEach((block, index) => {
@@ -174,6 +192,7 @@ export class PageSession {
     });
     const resolved = resolveMentions(mentions);
     mentions.forEach(({ hit }, i) => {
+      if (hit.candidates.length < 2) return;
       const actor = resolved[i];
       const info =
         actor === null || actor === undefined ? undefined : this.entities.actors.get(actor);
@@ -257,6 +276,8 @@ export class PageSession {
   clear(): void {
     this.highlighter.clear();
     this.blocks = [];
+    this.shared = 0;
+    this.hitCount = 0;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { BlockMatches, Dictionary, MatchedEntities } from '../messaging/schemas';
 import { Matcher } from './matcher';
-import { type Normalised, normalise } from './normalize';
+import { type Normalised, normalise, originalEnd } from './normalize';
 import { sentences } from './sentences';
 import { charClass, type Tokens, tokenise, WORD } from './tokens';
 
@@ -16,6 +16,8 @@ const REPORTING = new Set(
 
 /** Shingles: three consecutive words of a statement, to recognise its words on a page. */
 const SHINGLE = 3;
+/** A "sentence" longer than this (a 5 MB text node, a list without stops) is not read for claims. */
+const MAX_SENTENCE = 2000;
 
 /**
  * The compiled dictionary, ready to match page text: actors by alias, and the sentences that
@@ -80,6 +82,7 @@ export class PageEngine {
     for (const sentence of sentences(norm, tokens)) {
       const from = tokens.starts[sentence.first] ?? 0;
       const to = tokens.ends[sentence.last] ?? 0;
+      if (to - from > MAX_SENTENCE) continue;
       const inside = (s: { nStart: number }) => s.nStart >= from && s.nStart < to;
       const scores = new Map<number, number>();
       const add = (claim: number, score: number) =>
@@ -104,7 +107,8 @@ export class PageEngine {
       const accepted = [...scores].filter(([, score]) => score >= 2);
       if (accepted.length === 0) continue;
       accepted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      result.push([norm.map[from] ?? 0, norm.map[to] ?? 0, accepted.map(([c]) => c)]);
+      const start = norm.map[from] ?? 0;
+      result.push([start, originalEnd(norm, start, to), accepted.map(([c]) => c)]);
     }
     return result;
   }

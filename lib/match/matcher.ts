@@ -5,6 +5,7 @@ import {
   foldPair,
   type Normalised,
   normalise,
+  originalEnd,
 } from './normalize';
 import { onTokenBoundaries, type Tokens, tokenise, tokenShape } from './tokens';
 
@@ -122,7 +123,7 @@ export class Matcher {
     }
     return resolveOverlaps(cands, count).map((c) => ({
       start: norm.map[c.s] ?? 0,
-      end: norm.map[c.e] ?? 0,
+      end: originalEnd(norm, norm.map[c.s] ?? 0, c.e),
       nStart: c.s,
       nEnd: c.e,
       values: c.values,
@@ -232,7 +233,7 @@ export function naiveMatch(patterns: Pattern[], text: string): MatchSpan[] {
   for (const c of cands) c.values.sort((a, b) => a - b);
   return resolveOverlaps(cands, tokens.count).map((c) => ({
     start: norm.map[c.s] ?? 0,
-    end: norm.map[c.e] ?? 0,
+    end: originalEnd(norm, norm.map[c.s] ?? 0, c.e),
     nStart: c.s,
     nEnd: c.e,
     values: c.values,

@@ -52,7 +52,7 @@ const INVISIBLE_RANGES: [number, number][] = [
   [0xfeff, 0xfeff],
   [0xe0000, 0xe0fff],
 ];
-const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
+export const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
 const SPACE = /^\s$/;
 const MARKS = /\p{M}/gu;
 
@@ -244,4 +244,19 @@ export function foldText(text: string): string {
 /** Whether normalised offset `i` starts a code point's output (not inside an expansion). */
 export function atCodePointStart(map: Int32Array, i: number): boolean {
   return i === 0 || i >= map.length - 1 || map[i] !== map[i - 1];
+}
+
+/**
+ * The original end offset of normalised span end `e`: where the next normalised character starts
+ * (so combining marks stay inside), less any invisible characters just before it (a bidi mark or
+ * a zero-width space after a name is not part of it).
+ */
+export function originalEnd(norm: Normalised, start: number, e: number): number {
+  let end = norm.map[e] ?? norm.source.length;
+  while (end > start) {
+    const unit = norm.source.charCodeAt(end - 1);
+    if (unit < 128 || !isInvisible(unit)) break;
+    end--;
+  }
+  return end;
 }

@@ -118,6 +118,7 @@ export const toContent = {
   'highlights/stats': {
     request: Empty,
     response: z.object({
+      url: z.string().max(8192),
       actors: z.number().int().nonnegative(),
       claims: z.number().int().nonnegative(),
       ambiguous: z.number().int().nonnegative(),
