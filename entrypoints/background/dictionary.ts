@@ -15,8 +15,21 @@ const COMPILED_KEY = 'dictionary:compiled';
 let cached: PageEngine | undefined;
 let building: Promise<PageEngine> | undefined;
 
+/**
+ * The knowledge version, read at most once a second: every page/match asks, and a pack imported
+ * a second ago may wait that long to reach pages.
+ */
+let versionRead: { at: number; version: Promise<number> } | undefined;
+function knowledgeVersion(db: BackstoryDB): Promise<number> {
+  const now = Date.now();
+  if (!versionRead || now - versionRead.at > 1000) {
+    versionRead = { at: now, version: getKnowledgeVersion(db) };
+  }
+  return versionRead.version;
+}
+
 export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
-  const version = await getKnowledgeVersion(db);
+  const version = await knowledgeVersion(db);
   if (cached?.version === version) return cached;
   if (!building) {
     building = buildEngine(db, version).finally(() => {
@@ -28,14 +41,21 @@ export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
   return engine.version === version ? engine : currentEngine(db);
 }
 
-/** The compiled dictionary of the current knowledge version. */
+/** The compiled dictionary of the current knowledge version, in its compact form. */
 export async function currentDictionary(db: BackstoryDB): Promise<Dictionary> {
-  return (await currentEngine(db)).dictionary;
+  const engine = await currentEngine(db);
+  const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
+  return stored?.version === engine.version ? stored : compileFromDb(db, engine.version);
 }
 
 async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine> {
   const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
-  if (stored && stored.version === version && Array.isArray(stored.aliases)) {
+  if (
+    stored &&
+    stored.version === version &&
+    Array.isArray(stored.aliases) &&
+    (stored.aliases.length === 0 || typeof stored.aliases[0]?.[2] === 'string')
+  ) {
     return new PageEngine(stored);
   }
   const dictionary = await compileFromDb(db, version);

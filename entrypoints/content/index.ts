@@ -50,10 +50,14 @@ export default defineContentScript({
       }, 50);
     };
 
-    /** gate → collect → match → paint → report → later steps. */
+    /** gate ∥ collect → match → paint → report → later steps. */
     const run = async () => {
-      // 1. Gate: what the settings allow on this page (paused, site off, private window).
-      const reply = await sendToBackground('page/config', { url: location.href });
+      // 1–2. Gate (what the settings allow here: paused, site off, private window) while the
+      // page's text is collected in slices.
+      const [reply] = await Promise.all([
+        sendToBackground('page/config', { url: location.href }),
+        session.collectAll(),
+      ]);
       if (ctx.isInvalid) return;
       config = reply.ok ? reply.value : null;
       if (!config?.highlight) {
@@ -63,8 +67,8 @@ export default defineContentScript({
         report();
         return;
       }
-      // 2–4. Collect the text (visible blocks first), match it in the background, paint.
-      await session.scanAll();
+      // 3–4. Match in the background (visible blocks first) and paint as answers arrive.
+      await session.matchAll();
       if (ctx.isInvalid) return;
       report();
       for (const step of AFTER_SCAN) await step({ ctx, config, session });

@@ -57,16 +57,19 @@ export class PageSession {
     return out;
   }
 
-  /** The whole document: collect, then match and paint the visible blocks first. */
-  async scanAll(): Promise<void> {
+  /** Collects the whole document's text blocks (nothing is painted yet). */
+  async collectAll(): Promise<void> {
     this.clear();
     const body = document.body;
     if (!body) return;
     this.blocks = await this.collect(body);
+  }
+
+  /** Matches and paints the collected blocks, the visible ones first. */
+  async matchAll(): Promise<void> {
     if (this.signal.aborted) return;
     const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
-    await this.matchInBatches(visible);
-    await this.matchInBatches(rest);
+    await this.matchInBatches([...visible, ...rest]);
     this.toHighlightsMs = performance.now() - this.startedAt;
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     this.toPaintMs = performance.now() - this.startedAt;
@@ -74,6 +77,12 @@ export class PageSession {
       this.knowledgeMoved = false;
       await this.scanAll();
     }
+  }
+
+  /** The whole document: collect, match and paint. */
+  async scanAll(): Promise<void> {
+    await this.collectAll();
+    await this.matchAll();
   }
 
   /**
@@ -104,18 +113,34 @@ export class PageSession {
     }
   }
 
+  /**
+   * Sends every batch at once (the background answers in order, so the first batch, the visible
+   * blocks, comes back first) and paints each as its answer arrives.
+   */
   private async matchInBatches(blocks: Block[]): Promise<void> {
-    for (let i = 0; i < blocks.length && !this.signal.aborted; ) {
+    const batches: Block[][] = [];
+    for (let i = 0; i < blocks.length; ) {
       const batch = takeBatch(blocks, i);
-      await this.matchAndPaint(batch);
+      batches.push(batch);
       i += batch.length;
+    }
+    const replies = batches.map((batch) =>
+      sendToBackground('page/match', {
+        texts: this.slicer.measure(() => batch.map((b) => b.text)),
+      }),
+    );
+    for (const [i, batch] of batches.entries()) {
+      const reply = await replies[i];
+      if (this.signal.aborted || !reply) return;
+      await this.paintReply(batch, reply);
     }
   }
 
-  private async matchAndPaint(batch: Block[]): Promise<void> {
+  private async paintReply(
+    batch: Block[],
+    reply: Awaited<ReturnType<typeof sendToBackground<'page/match'>>>,
+  ): Promise<void> {
     if (batch.length === 0) return;
-    const texts = this.slicer.measure(() => batch.map((b) => b.text));
-    const reply = await sendToBackground('page/match', { texts });
     if (!reply.ok || this.signal.aborted) {
       if (!reply.ok) console.warn('[Backstory] Matching failed:', reply.error);
       return;

@@ -60,7 +60,19 @@ function words(folded: string): string[] {
 }
 
 export function aliasMode(text: string, caseSensitive = false): AliasMode {
+  return classifyAlias(text, caseSensitive).mode;
+}
+
+/** The alias's mode with its normalised forms (folded key, and the cased key the rule needs). */
+export function classifyAlias(
+  text: string,
+  caseSensitive = false,
+): { mode: AliasMode; folded: string; cased: string } {
   const [folded, cased] = foldPair(text);
+  return { mode: modeOf(folded, cased, caseSensitive), folded, cased };
+}
+
+function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMode {
   let visible = 0;
   for (let i = 0; i < folded.length; i++) {
     const cls = charClass(folded, i);

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../messaging/schemas';
 import type { Actor, Claim, ClaimLink, Statement } from '../model';
-import { aliasMode } from './alias-rule';
+import { classifyAlias } from './alias-rule';
 
 /** What the compiler reads from the knowledge base. */
 export interface KnowledgeRows {
@@ -29,13 +29,16 @@ export function compileDictionary(version: number, rows: KnowledgeRows): Diction
     actorIndex.set(actor.id, index);
     const seen = new Set<string>();
     for (const alias of [{ text: actor.name }, ...actor.aliases]) {
-      const mode = aliasMode(alias.text, 'caseSensitive' in alias && alias.caseSensitive === true);
+      const sensitive = 'caseSensitive' in alias && alias.caseSensitive === true;
+      const { mode, folded, cased } = classifyAlias(alias.text, sensitive);
       if (mode === 'skip') continue;
-      const capitals = mode === 'capitals';
-      const id = `${capitals ? 1 : 0}${alias.text}`;
+      // Stored normalised, so building the matcher needs no normalising: [key, actor, cased key
+      // when capitals are required, else ''].
+      const entry: [string, number, string] = [folded, index, mode === 'capitals' ? cased : ''];
+      const id = `${entry[0]}\u0000${entry[2]}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      aliases.push([alias.text, index, capitals]);
+      aliases.push(entry);
     }
   }
 

@@ -30,12 +30,22 @@ export class PageEngine {
   private readonly topics: Matcher;
   private readonly actorClaims = new Map<number, number[]>();
   private readonly shingles = new Map<string, number[]>();
+  private readonly claimCount: number;
 
-  constructor(readonly dictionary: Dictionary) {
+  /** What matches refer to (the aliases themselves are not kept once the matcher is built). */
+  readonly dictionary: Pick<Dictionary, 'version' | 'actors' | 'claims'>;
+
+  constructor(dictionary: Dictionary) {
     this.version = dictionary.version;
+    this.dictionary = {
+      version: dictionary.version,
+      actors: dictionary.actors,
+      claims: dictionary.claims,
+    };
     this.actors = new Matcher();
-    for (const [text, value, caseSensitive] of dictionary.aliases)
-      this.actors.add({ text, value, caseSensitive });
+    for (const [key, value, cased] of dictionary.aliases)
+      this.actors.addKey(key, cased === '' ? null : cased, value);
+    this.claimCount = dictionary.claims.length;
     this.phrases = new Matcher();
     for (const [text, value] of dictionary.claimPhrases)
       this.phrases.add({ text, value, caseSensitive: false });
@@ -66,7 +76,7 @@ export class PageEngine {
       actors: actorSpans.map((s) => [s.start, s.end, s.values]),
       claims: [],
     };
-    if (this.dictionary.claims.length === 0) return out;
+    if (this.claimCount === 0) return out;
     out.claims = this.claimSentences(norm, tokens, actorSpans);
     return out;
   }

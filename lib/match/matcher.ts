@@ -68,11 +68,18 @@ export class Matcher {
   /** Adds a pattern. Returns false when it normalises to nothing or duplicates another. */
   add(pattern: Pattern): boolean {
     const [key, casedKey] = foldPair(pattern.text);
+    return this.addKey(key, pattern.caseSensitive ? casedKey : null, pattern.value);
+  }
+
+  /**
+   * Adds a pattern already normalised (`foldPair`): its folded key and, if its capitals are
+   * required, its cased key. What a compiled dictionary stores, so building needs no folding.
+   */
+  addKey(key: string, cased: string | null, value: number): boolean {
     if (key.length === 0) return false;
-    const cased = pattern.caseSensitive ? casedKey : null;
     const existing = this.keys.get(key) ?? -1;
     for (let p = existing; p >= 0; p = this.next[p] ?? -1) {
-      if (this.values[p] === pattern.value && this.cased[p] === cased) return false;
+      if (this.values[p] === value && this.cased[p] === cased) return false;
     }
     const shape = tokenShape(key);
     if (shape.count === 0) return false;
@@ -85,7 +92,7 @@ export class Matcher {
       this.next = n;
     }
     const index = this.count++;
-    this.values[index] = pattern.value;
+    this.values[index] = value;
     this.next[index] = existing;
     this.cased[index] = cased;
     this.keys.set(key, index);

@@ -16,10 +16,11 @@ export const Dictionary = z.object({
   /** Actors that can be highlighted: [id, display name, kind]. */
   actors: z.array(z.tuple([Id, z.string(), ActorKind])),
   /**
-   * Surface forms after the common-word rule (lib/match/alias-rule.ts):
-   * [text, index into `actors`, capitals required].
+   * Surface forms after the common-word rule (lib/match/alias-rule.ts), already normalised
+   * (lib/match/normalize.ts): [folded key, index into `actors`, cased key if the alias must
+   * match with its capitals, else ''].
    */
-  aliases: z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.boolean()])),
+  aliases: z.array(z.tuple([z.string(), z.number().int().nonnegative(), z.string()])),
   /** Claims: [id, gist, claimant's index into `actors` or -1, number of denials]. */
   claims: z
     .array(z.tuple([Id, z.string(), z.number().int().min(-1), z.number().int().nonnegative()]))
