@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ActorKind, HttpUrl, Id, Line } from '../model';
+// Direct imports, not the model index: content scripts load this file, and every schema the
+// index pulls in is built at load time on the page's main thread.
+import { ActorKind } from '../model/actor';
+import { HttpUrl, Id, Line } from '../model/ids';
 
 /** Something the panel can show. */
 export const EntityRef = z.object({ kind: z.enum(['actor', 'claim']), id: Id });
