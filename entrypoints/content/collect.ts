@@ -38,8 +38,9 @@ const SKIP = new Set([
   'MATH',
   'math',
   'HEAD',
-  // Backstory's own UI (hover card, textarea badge).
+  // Backstory's own UI (hover card, textarea badge) and fallback marks.
   'BACKSTORY-UI',
+  'BACKSTORY-MARK',
 ]);
 
 const BLOCKS = new Set([

@@ -1,4 +1,5 @@
 import type { Block } from './collect';
+import type { MarkPainter } from './mark-fallback';
 
 /**
  * Highlight names, one per kind (styles in style.css; the same names inside shadow roots):
@@ -91,6 +92,8 @@ export class Highlighter {
   private readonly byBlock = new Map<Block, Hit[]>();
   private readonly byNode = new Map<Text, Hit[]>();
   private focused: Hit | null = null;
+  /** Where the Highlight API is missing: `<backstory-mark>` wrapping (mark-fallback.ts). */
+  fallback: MarkPainter | null = null;
 
   private highlight(name: string): Highlight | null {
     if (!highlightsSupported()) return null;
@@ -115,6 +118,11 @@ export class Highlighter {
             ? DENIED_CLAIM_HIGHLIGHT
             : CLAIM_HIGHLIGHT;
     if (hit.painted === name) return;
+    if (!highlightsSupported()) {
+      this.fallback?.queue(hit);
+      hit.painted = name;
+      return;
+    }
     if (hit.painted) this.highlights.get(hit.painted)?.delete(hit.range);
     this.highlight(name)?.add(hit.range);
     hit.painted = name;
@@ -174,6 +182,7 @@ export class Highlighter {
 
   focus(hit: Hit): void {
     this.focused = hit;
+    if (!highlightsSupported()) return;
     const h = this.highlight(FOCUS_HIGHLIGHT);
     h?.clear();
     h?.add(hit.range);
@@ -189,6 +198,7 @@ export class Highlighter {
   }
 
   clear(): void {
+    this.fallback?.clear();
     for (const name of highlightsSupported() ? this.highlights.keys() : []) {
       if (CSS.highlights.get(name) === this.highlights.get(name)) CSS.highlights.delete(name);
     }

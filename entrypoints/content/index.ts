@@ -2,7 +2,9 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentListener, type PageConfig, sendToBackground } from '@/lib/messaging';
+import { highlightsSupported } from './highlighter';
 import { Interaction } from './interaction';
+import { MarkPainter } from './mark-fallback';
 import { PageSession } from './session';
 import { ShadowStyles } from './shadow-styles';
 import { TextareaBadge } from './textarea-badge';
@@ -82,6 +84,9 @@ export default defineContentScript({
     };
 
     // 5. Listen: the page's changes, the reader's pointer and keyboard, the extension.
+    if (!highlightsSupported()) {
+      session.highlighter.fallback = new MarkPainter((change) => watcher.quietly(change));
+    }
     session.onShadowRoot = (root) => {
       styles.adopt(root);
       watcher.observe(root);

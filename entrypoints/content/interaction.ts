@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type EntityRef, sendToBackground } from '@/lib/messaging';
 import { type CardData, HoverCard } from './card';
 import type { Hit } from './highlighter';
+import { MARK_TAG } from './mark-fallback';
 import type { PageSession } from './session';
 
 const HOVER_DELAY = 250;
@@ -85,6 +86,12 @@ export class Interaction {
       // Only the user's own clicks count: page scripts can dispatch synthetic ones.
       if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
       if (this.card.contains(event.target)) return;
+      // Fallback marks (no Highlight API) carry what they show.
+      const mark = event.target instanceof Element ? event.target.closest(MARK_TAG) : null;
+      if (mark instanceof HTMLElement && mark.dataset.id && mark.dataset.kind !== 'ambiguous') {
+        this.open({ kind: mark.dataset.kind === 'claim' ? 'claim' : 'actor', id: mark.dataset.id });
+        return;
+      }
       const caret = caretAt(event.clientX, event.clientY, this.session.shadowRoots);
       const hit = caret && this.session.highlighter.hitAt(caret.node, caret.offset);
       if (!hit) return;

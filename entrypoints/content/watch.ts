@@ -59,6 +59,13 @@ export class Watcher {
     }, SETTLE_MS);
   }
 
+  /** Runs Backstory's own DOM change (fallback marks) without it counting as a page change. */
+  quietly(change: () => void): void {
+    this.collect(this.observer.takeRecords());
+    change();
+    this.observer.takeRecords();
+  }
+
   disconnect(): void {
     this.observer.disconnect();
     this.pending.clear();
