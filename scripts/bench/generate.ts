@@ -97,7 +97,7 @@ export function makePage(
   const parts: string[] = [];
   let mentions = 0;
   let written = 0;
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   for (let p = 0; p < paragraphs && written < words; p++) {
     const out: string[] = [];
     for (let w = 0; w < perParagraph && written < words; w++, written++) {
@@ -109,10 +109,10 @@ export function makePage(
           const r = rand();
           const wrapped =
             r < 0.15
-              ? `<a href="#p${p}">${escape(text)}</a>`
+              ? `<a href="#p${p}">${escapeHtml(text)}</a>`
               : r < 0.25
-                ? `<strong>${escape(text)}</strong>`
-                : escape(text);
+                ? `<strong>${escapeHtml(text)}</strong>`
+                : escapeHtml(text);
           out.push(wrapped);
           mentions++;
           written += text.split(' ').length - 1;

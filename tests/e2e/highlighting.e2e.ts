@@ -10,7 +10,6 @@ import {
 import { FIXTURES, test } from './harness';
 import {
   badgeText,
-  contentStats,
   highlightSizes,
   NAMES,
   panelTarget,
