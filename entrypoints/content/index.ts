@@ -114,9 +114,15 @@ export default defineContentScript({
     });
     browser.runtime.onMessage.addListener(listener);
 
-    // Extension disabled, removed or updated: leave the page as it was.
+    // Extension disabled, removed or updated: leave the page as it was. Chrome orphans the old
+    // script without telling it, and WXT notices only when `isInvalid` is read: ask each second.
+    ctx.setInterval(() => void ctx.isInvalid, 1000);
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(listener);
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        // The runtime is already gone with the extension; nothing is left to remove.
+      }
       watcher.disconnect();
       interaction.destroy();
       badge.destroy();

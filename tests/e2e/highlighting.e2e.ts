@@ -339,3 +339,22 @@ test('RTL, emoji, zero-width and fullwidth text map highlights to the right char
     assert.ok(texts.includes(name), `missing ${JSON.stringify(name)} in ${JSON.stringify(texts)}`);
   }
 });
+
+test('an extension reload (update) removes every highlight and leaves the page as it was', async (t) => {
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  await waitForScan(t.browser, page);
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  await t.browser.serviceWorker
+    .evaluate(() => {
+      const { chrome } = globalThis as unknown as { chrome: { runtime: { reload(): void } } };
+      setTimeout(() => chrome.runtime.reload(), 50);
+    })
+    .catch(() => undefined);
+  await page.waitForFunction(
+    (names) => names.every((n) => !CSS.highlights.has(n)),
+    [...NAMES, 'backstory-focus'],
+    { timeout: 20_000 },
+  );
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  assert.deepEqual(t.pageErrors, []);
+});
