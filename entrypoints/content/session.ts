@@ -118,6 +118,7 @@ export class PageSession {
    * blocks, comes back first) and paints each as its answer arrives.
    */
   private async matchInBatches(blocks: Block[]): Promise<void> {
+    const generation = this.generation;
     const batches: Block[][] = [];
     for (let i = 0; i < blocks.length; ) {
       const batch = takeBatch(blocks, i);
@@ -131,7 +132,8 @@ export class PageSession {
     );
     for (const [i, batch] of batches.entries()) {
       const reply = await replies[i];
-      if (this.signal.aborted || !reply) return;
+      // A newer scan (a refresh, a navigation) cleared the page meanwhile: drop this one.
+      if (this.signal.aborted || !reply || generation !== this.generation) return;
       await this.paintReply(batch, reply);
     }
   }
@@ -167,6 +169,8 @@ export class PageSession {
   /** How many mentions on the page are of aliases shared by several actors. */
   private shared = 0;
   private hitCount = 0;
+  /** Bumped by every clear, so answers to an older scan are not painted over a newer one. */
+  private generation = 0;
 
   private hitsOf(block: Block, result: BlockMatches): Hit[] {
     const hits: Hit[] = [];
@@ -299,6 +303,7 @@ export class PageSession {
   }
 
   clear(): void {
+    this.generation++;
     this.highlighter.clear();
     this.blocks = [];
     this.shared = 0;
