@@ -34,10 +34,20 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
     action: { default_title: 'Backstory' },
+    // Keyboard commands (change them at chrome://extensions/shortcuts). The content script also
+    // answers the highlight keys on the page when the browser did not bind them.
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Add a note on the selected text',
+      },
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next Backstory highlight and show its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous Backstory highlight and show its card',
       },
     },
     ...(browser === 'firefox'

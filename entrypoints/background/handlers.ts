@@ -3,7 +3,9 @@ import { claimsByClaimant, countStatementsBySpeaker, linksByClaim, savePageCopy 
 import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
-import { currentDictionary } from './dictionary';
+import { refreshAllTabs } from './broadcast';
+import { claimCard } from './claim-card';
+import { currentDictionary, currentEngine } from './dictionary';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
 import { getTabState, setTabState } from './tab-state';
@@ -18,6 +20,12 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
         : { version: dictionary.version, dictionary };
     },
 
+    'page/match': async ({ texts }) => {
+      const engine = await currentEngine(await db());
+      const blocks = texts.map((text) => engine.scan(text));
+      return { version: engine.version, blocks, entities: engine.entitiesOf(blocks) };
+    },
+
     'page/config': async ({ url }, sender) => {
       const policy = pagePolicy(await getSettings(await db()), url);
       // Private windows never write to the cache.
@@ -26,7 +34,12 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
 
     'settings/get': async () => getSettings(await db()),
 
-    'settings/update': async (change) => updateSettings(await db(), change),
+    'settings/update': async (change) => {
+      const settings = await updateSettings(await db(), change);
+      // Every open page checks its policy again: pausing or disabling a site clears it at once.
+      void refreshAllTabs();
+      return settings;
+    },
 
     'panel/open': ({ target }, sender) => {
       // No await before this call: it needs the click's user gesture.
@@ -53,7 +66,7 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
     },
 
     'entity/card': async ({ target }) => {
-      if (target.kind !== 'actor') return null;
+      if (target.kind === 'claim') return claimCard(await db(), target.id);
       const d = await db();
       const actor = await d.actors.get(target.id);
       if (!actor) return null;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
+import { stepActiveTab } from './broadcast';
 import { createHandlers } from './handlers';
 import { registerNoteMenu } from './notes';
 import { ensureStarterPack } from './starter-pack';
@@ -25,6 +26,12 @@ export default defineBackground(() => {
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.warn('[Backstory] setPanelBehavior failed:', error);
+  });
+
+  // Keyboard: move through the page's highlights (manifest `commands`).
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'next-highlight') void stepActiveTab('next');
+    if (command === 'previous-highlight') void stepActiveTab('previous');
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

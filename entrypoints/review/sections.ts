@@ -2,6 +2,7 @@ import type { FunctionComponent } from 'preact';
 import { ArticlesView } from './views/ArticlesView';
 import { ExportView } from './views/ExportView';
 import { NotesView } from './views/NotesView';
+import { SettingsView } from './views/SettingsView';
 import { SourcesView } from './views/SourcesView';
 import { StatementsView } from './views/StatementsView';
 
@@ -21,4 +22,5 @@ export const SECTIONS: Section[] = [
   { id: 'statements', label: 'Statements', view: StatementsView },
   { id: 'export', label: 'Export and backup', view: ExportView },
   { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
+  { id: 'settings', label: 'Settings', view: SettingsView },
 ];

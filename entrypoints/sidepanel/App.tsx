@@ -2,10 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ActorView } from '@/components/ActorView';
 import { ClaimView } from '@/components/ClaimView';
+import { SiteControls } from '@/components/SiteControls';
 import { getDb } from '@/lib/db';
 import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
 import { EntityNotes } from '@/lib/ui/EntityNotes';
 import { useLive } from '@/lib/ui/use-live';
+import { useSiteSettings } from '@/lib/ui/use-site-settings';
 import { loadActor, loadClaim } from './data';
 
 const PANEL_TARGET_KEY = 'panel:target';
@@ -154,8 +156,10 @@ function OnThisPage({ state, open }: { state: TabState | null; open: (ref: Entit
 export function App() {
   const [target, setTarget] = usePanelTarget();
   const tabState = useActiveTabState();
+  const controls = useSiteSettings(true);
   return (
     <main>
+      <SiteControls {...controls} variant="compact" onChange={controls.update} />
       <nav class="panel-nav" aria-label="Panel">
         <button
           type="button"

@@ -4,9 +4,13 @@ import { Id, Line, Note, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
 import {
   ActorCard,
+  BlockMatches,
+  ClaimCard,
   Dictionary,
   Empty,
   EntityRef,
+  MatchedEntities,
+  MatchText,
   PageConfig,
   PageReport,
   TabState,
@@ -24,6 +28,27 @@ export const toBackground = {
     from: 'content',
     request: z.object({ have: z.number().int().optional() }),
     response: z.object({ version: z.number().int(), dictionary: Dictionary.optional() }),
+  },
+  /**
+   * content → background: find known actors and claim sentences in blocks of page text. The
+   * compiled dictionary stays in the background (lib/match/engine.ts); the page gets its matches
+   * and the names of what they refer to.
+   */
+  'page/match': {
+    from: 'content',
+    request: z.object({
+      texts: z
+        .array(MatchText)
+        .max(2000)
+        .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= 2_000_000, {
+          message: 'at most 2,000,000 characters per request',
+        }),
+    }),
+    response: z.object({
+      version: z.number().int(),
+      blocks: z.array(BlockMatches),
+      entities: MatchedEntities,
+    }),
   },
   /** content → background: what Backstory may do on the sender's page (settings, private window). */
   'page/config': {
@@ -57,7 +82,7 @@ export const toBackground = {
   'entity/card': {
     from: 'content',
     request: z.object({ target: EntityRef }),
-    response: ActorCard.nullable(),
+    response: z.union([ActorCard, ClaimCard]).nullable(),
   },
   /** content → background: the notes on the sender's page, and whether notes may be taken. */
   'notes/for-page': {
@@ -119,6 +144,7 @@ export const toContent = {
     request: z.object({ target: EntityRef, index: z.number().int() }),
     response: z.object({ found: z.boolean(), total: z.number().int() }),
   },
+  /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
     request: Empty,
     response: Empty,
@@ -127,6 +153,30 @@ export const toContent = {
   'notes/compose': {
     request: Empty,
     response: z.object({ opened: z.boolean() }),
+  },
+  /** The keyboard command: move to the next (or previous) highlight and show its card. */
+  'highlights/step': {
+    request: z.object({ direction: z.enum(['next', 'previous']) }),
+    response: z.object({ found: z.boolean() }),
+  },
+  /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
+  'highlights/stats': {
+    request: Empty,
+    response: z.object({
+      url: z.string().max(8192),
+      actors: z.number().int().nonnegative(),
+      claims: z.number().int().nonnegative(),
+      ambiguous: z.number().int().nonnegative(),
+      blocks: z.number().int().nonnegative(),
+      /** Main-thread time of the content script's own work, ms. */
+      mainThreadMs: z.number().nonnegative(),
+      /** The longest single slice of that work, ms. */
+      longestSliceMs: z.number().nonnegative(),
+      /** From the script's start to highlights set, ms. */
+      toHighlightsMs: z.number().nonnegative(),
+      /** From the script's start to the first frame painted with them, ms. */
+      toPaintMs: z.number().nonnegative(),
+    }),
   },
 } as const;
 

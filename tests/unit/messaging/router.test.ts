@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 function handlers(): BackgroundHandlers {
   return {
     'dictionary/get': vi.fn(() => ({ version: 3 })),
+    'page/match': vi.fn(() => ({ version: 3, blocks: [], entities: { actors: [], claims: [] } })),
     'page/config': vi.fn(() => ({ highlight: true, learn: true, reason: 'active' as const })),
     'settings/get': vi.fn(() => DEFAULT_SETTINGS),
     'settings/update': vi.fn(() => DEFAULT_SETTINGS),
