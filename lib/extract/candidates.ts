@@ -85,6 +85,9 @@ const ORG_WORDS =
 const OUTLET_WORDS =
   /\b(?:News|Times|Post|Journal|Ledger|Wire|Review|Herald|Tribune|Press|Gazette|Telegraph|Guardian|Daily|Weekly|Radio|TV|Television|Network|Broadcasting|Media|Magazine|Chronicle|Observer|Courier|Dispatch|Monitor|Report|Reporter)\b/;
 
+const ROLE_PREFIX =
+  /^(?:Economist|Analyst|Professor|Historian|Researcher|Lawyer|Attorney|Spokesperson|Spokesman|Spokeswoman|Activist|Author|Journalist|Reporter|Engineer|Farmer|Officer|Official|Diplomat|Senator|Minister|Director|Chairman|Chairwoman|Chief|Leader|Mayor|Governor|President|Secretary|General)\s+/;
+
 const isNameWord = (w: string) =>
   /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && !/^\p{Lu}{2,}$/u.test(w) && !NOT_NAMES.has(w);
 const isAcronym = (w: string) => /^\p{Lu}{2,6}$/u.test(w);
@@ -106,7 +109,11 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
   const byName = new Map<string, CandidateActor>();
   const overlapsKnown = (a: number, b: number) => known.some((k) => a < k.end && k.start < b);
   const propose = (name: string, evidence: CandidateActor['evidence'], cited = false) => {
-    const clean = name.replace(/['’]s$/, '').trim();
+    // "Economist Lena Aurel": a role before the name is not part of it.
+    const clean = name
+      .replace(/['’]s$/, '')
+      .replace(ROLE_PREFIX, '')
+      .trim();
     const words = clean.split(/\s+/);
     if (words.length === 0 || words.length > 6) return;
     const kind = kindOf(clean, cited);
@@ -129,12 +136,19 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
       const t = tokens[i]!;
       if (!isNameWord(t.text) && !(isAcronym(t.text) && t.text.length <= 6)) continue;
       let j = i;
-      while (
-        j + 1 < tokens.length &&
-        (isNameWord(tokens[j + 1]!.text) ||
-          (PARTICLES.has(tokens[j + 1]!.text) && isNameWord(tokens[j + 2]?.text ?? '')))
-      )
-        j++;
+      while (j + 1 < tokens.length) {
+        const n1 = tokens[j + 1]!.text;
+        if (isNameWord(n1)) j++;
+        else if (PARTICLES.has(n1) && isNameWord(tokens[j + 2]?.text ?? '')) j++;
+        // "Farmers' Union": a plural possessive inside a name.
+        else if (
+          /^['’]$/.test(n1) &&
+          tokens[j + 1]!.start === tokens[j]!.end &&
+          isNameWord(tokens[j + 2]?.text ?? '')
+        )
+          j += 2;
+        else break;
+      }
       const start = t.start;
       const end = tokens[j]!.end;
       const name = text.slice(start, end);
@@ -142,10 +156,15 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
       i = j;
       if (overlapsKnown(start, end)) continue;
       const before = text.slice(Math.max(s.start, start - 40), start);
-      const after = tokenize(text, end, Math.min(s.end, end + 60));
+      let after = tokenize(text, end, Math.min(s.end, end + 200));
+      // "Paul Mendes, who leads the farmers' union, said …": one appositive may come between.
+      if (after[0]?.text === ',') {
+        const close = after.findIndex((a, k) => k > 0 && a.text === ',');
+        after = close > 0 && close <= 14 ? after.slice(close + 1) : [];
+      }
       const verbAfter = after
-        .slice(0, 3)
-        .some((a, k) => speechLemma(a.text, after[k + 1]?.text) !== undefined && k <= 1);
+        .slice(0, 2)
+        .some((a, k) => speechLemma(a.text, after[k + 1]?.text) !== undefined);
       // Title + name: "Foreign Minister Jane Roe", "Gen. John Doe".
       const title = TITLES.some((x) => before.endsWith(`${x} `));
       if (title && isNameWord(tokens[next]!.text)) {

@@ -79,6 +79,9 @@ export interface Frame {
   medium: [number, number][];
 }
 
+const TIME_PHRASE =
+  /^(?:(?:earlier|later)\s+)?(?:last|this|next|that)\s+(?:spring|summer|autumn|fall|winter|week|month|year|weekend|morning|afternoon|evening|night)\b|^(?:yesterday|today|tonight|recently|earlier|later)\b/i;
+
 const isLy = (w: string) => /^[a-z]+ly$/.test(w) && w.length > 4;
 
 /** Reads what follows a speech verb at token `v`: addressee, adverbs, time and medium phrases. */
@@ -101,6 +104,12 @@ export function readFrame(view: SentenceView, v: number, lemma: string): Frame {
       // "late on Sunday", "on Monday"
       if ((w === 'on' || w === 'late' || w === 'early') && view.dateAt(i + 1)) {
         i++;
+        continue;
+      }
+      // "last spring", "earlier this year", "this week"
+      const span = TIME_PHRASE.exec(view.slice(view.tokens[i]?.start ?? view.end, view.end));
+      if (span) {
+        i = view.tokenAt((view.tokens[i]?.start ?? view.end) + span[0].length);
         continue;
       }
       break;
@@ -232,6 +241,13 @@ export function clauseEnd(view: SentenceView, from: number, np = false): number 
       const verbNext = AUXILIARIES.has(nx) || VERB_FILLERS.has(nx) || /^[a-z]+ed$/.test(nx);
       // "… on a range of issues but have stressed that …": a second verb phrase.
       if ((w === 'but' || (np && w === 'and')) && verbNext) return tokens[i - 1]!.end;
+      // "… a generous offer and accused the union …": the speaker's next speech act.
+      if (
+        (w === 'and' || w === 'but') &&
+        speechLemma(view.tokens[i + 1]?.text ?? '', view.tokens[i + 2]?.text) &&
+        /ed$/.test(nx)
+      )
+        return tokens[i - 1]!.end;
       // "… to Cuba as he ramped up …": a subordinate clause with its own subject.
       if (
         SUBORDINATORS.has(w) &&

@@ -193,6 +193,8 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
         )
           start++;
         if (start >= to) continue;
+        // "a day after Ostmark's president said …": something said, not something that happened.
+        if (!/ing$/.test(view.word(start)) && speechLed(view, start, to)) continue;
         const end = Math.min(clauseEnd(view, start), b);
         if (!pastVerbIn(view, start, view.tokenAt(end)) && !/ing$/.test(view.word(start))) continue;
         add(date, view.tokens[start]!.start, end, 0.6);

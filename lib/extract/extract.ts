@@ -35,8 +35,10 @@ export interface ExtractedActor {
 }
 
 export interface ExtractedStatement extends FoundStatement {
-  /** The words as written (pieces of a continued quote joined by a space). */
+  /** The passage as it stands in the text (a continued quote runs across its paragraphs). */
   text: string;
+  /** The words alone: the pieces of a continued quote joined by a space. */
+  words: string;
   /** The passage, to find it again and to link to it with a text fragment. */
   selector: TextQuoteSelector;
 }
@@ -75,13 +77,17 @@ const sameSpeaker = (a: Speaker, b: Speaker) =>
  */
 function inheritOccasion(statements: FoundStatement[]) {
   statements.forEach((s, i) => {
-    if (s.medium || s.said) return;
-    for (let k = i - 1; k >= 0; k--) {
-      const p = statements[k] as FoundStatement;
-      if (!sameSpeaker(p.speaker, s.speaker)) continue;
-      if (p.medium) s.medium = p.medium;
-      if (p.said) s.said = p.said;
-      return;
+    const before = statements
+      .slice(0, i)
+      .reverse()
+      .filter((p) => sameSpeaker(p.speaker, s.speaker));
+    if (!s.said) {
+      const p = before.find((x) => x.said && (!x.medium || !s.medium || x.medium === s.medium));
+      if (p?.said) s.said = p.said;
+    }
+    if (!s.medium) {
+      const p = before.find((x) => x.medium && (!x.said || !s.said || x.said === s.said));
+      if (p?.medium) s.medium = p.medium;
     }
   });
 }
@@ -103,7 +109,8 @@ export function extractArticle(input: DocInput, options: ExtractOptions): Extrac
   inheritOccasion(found);
   const statements: ExtractedStatement[] = found.map((s) => ({
     ...s,
-    text: s.pieces
+    text: doc.text.slice(s.start, s.end),
+    words: s.pieces
       ? s.pieces.map(([a, b]) => doc.text.slice(a, b)).join(' ')
       : doc.text.slice(s.start, s.end),
     selector: selectorOf(doc.text, s.pieces?.[0]?.[0] ?? s.start, s.pieces?.[0]?.[1] ?? s.end),
@@ -114,7 +121,7 @@ export function extractArticle(input: DocInput, options: ExtractOptions): Extrac
   };
   const links = linkStatements(
     statements.map((s) => ({
-      words: s.text,
+      words: s.words,
       sentence: sentenceText(s.sentence),
       ...('actorId' in s.speaker ? { speakerId: s.speaker.actorId } : {}),
       ...(s.lemma ? { lemma: s.lemma } : {}),

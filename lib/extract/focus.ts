@@ -20,6 +20,18 @@ const OUTLET_NOUNS = new Set([
   'magazine',
   'channel',
 ]);
+const GENERIC_ORGANIZATION = new Set([
+  'company',
+  'firm',
+  'operator',
+  'corporation',
+  'business',
+  'group',
+  'employer',
+  'owner',
+  'organization',
+  'organisation',
+]);
 const REPORT_NOUNS = new Set([
   'report',
   'reports',
@@ -126,14 +138,16 @@ export class Focus {
       });
       return id ? { actorId: id } : null;
     }
-    // "the administration", "the government", "the ministry": the last actor of that name.
+    // "the administration", "the union", "the ministry": the last actor of that name; "the
+    // company", "the firm": the last organisation named.
+    const generic = GENERIC_ORGANIZATION.has(noun);
     const id = this.lastMention(at, (a) => {
       const actor = this.lookup.get(a);
-      return (
-        actor !== undefined &&
-        actor.kind !== 'person' &&
-        foldKey(actor.name).split(/\s+/).includes(noun)
-      );
+      if (!actor || actor.kind === 'person') return false;
+      if (generic) return actor.kind === 'organization';
+      return foldKey(actor.name)
+        .split(/[\s']+/)
+        .some((w) => w === noun || w === `${noun}s`);
     });
     return id ? { actorId: id } : null;
   }

@@ -203,6 +203,18 @@ export function resolveSubject(
     return { type: 'actor', actorId: m.actorId };
   }
 
+  // "The authority's chairwoman, Ada Lindqvist, insisted": the name in the appositive.
+  if (view.tokens[head]?.text === ',') {
+    let k = head + 1;
+    while (k < end && view.tokens[k]!.text !== ',') k++;
+    const inApposition = view.mentions.find(
+      (m) => m.start >= view.tokens[head]!.end && m.end <= (view.tokens[k - 1]?.end ?? 0),
+    );
+    if (inApposition && lookup.get(inApposition.actorId)?.kind === 'person') {
+      return { type: 'actor', actorId: inApposition.actorId };
+    }
+  }
+
   // "the outlet", "the administration", "the Cuban leader", "the agency"
   if (headWords[0] === 'the' && headWords.length <= 4) {
     const noun = headWords[headWords.length - 1] as string;

@@ -123,10 +123,25 @@ function subjectStart(
     if (t.text === ';' || t.text === ':' || view.isCloseQuote(from - 1)) break;
     if (lw === 'that' && from - 1 > floor) break;
     if (t.text === ',' && BOUNDARY_CONJUNCTIONS.has(view.word(from))) break;
+    // "… a day after Ostmark's president said": a subordinate clause holds the subject, unless
+    // a comma closes it first ("Days before X spoke, Rubio said": an opening adverbial).
+    const commaAfter = view.tokens.slice(from, k + 1).some((x) => x.text === ',');
     if (
       t.kind === 'word' &&
       from - 1 > floor &&
-      /^(?:although|though|while|whereas|because|but)$/.test(lw)
+      !commaAfter &&
+      /^(?:although|though|while|whereas|because|but|after|before|when|once|until|unless|since|if|whose)$/.test(
+        lw,
+      )
+    )
+      break;
+    if (t.kind === 'word' && lw === 'whose') break;
+    // "… as Trump said", but not "such as".
+    if (
+      lw === 'as' &&
+      from - 1 > floor &&
+      !commaAfter &&
+      !/^(?:such|well|same|just|so)$/.test(view.word(from - 2))
     )
       break;
     from--;
@@ -197,6 +212,16 @@ export function findSpeechActs(view: SentenceView, lookup: ActorLookup): SpeechA
       !view.isCloseQuote(frame.next)
     )
       continue;
+    // "When the authority announced that it would …, farmers protested": the opening
+    // subordinate clause ends at its comma.
+    const opening = openingClauseEnd(view);
+    if (
+      opening !== undefined &&
+      i < opening &&
+      (complement.type === 'clause' || complement.type === 'np') &&
+      complement.end > view.tokens[opening]!.start
+    )
+      complement = { ...complement, end: view.tokens[opening]!.start };
     const act =
       complement.type === 'none'
         ? attributionAfter(view, i, lemma, frame, lookup)
@@ -204,6 +229,30 @@ export function findSpeechActs(view: SentenceView, lookup: ActorLookup): SpeechA
     if (act) acts.push(act);
   }
   return acts;
+}
+
+const OPENING_SUBORDINATORS = new Set([
+  'when',
+  'if',
+  'as',
+  'after',
+  'before',
+  'while',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'until',
+  'unless',
+  'whenever',
+]);
+
+/** For a sentence that opens with a subordinate clause, the token of the comma that closes it. */
+function openingClauseEnd(view: SentenceView): number | undefined {
+  if (!OPENING_SUBORDINATORS.has(view.word(0))) return undefined;
+  const at = view.tokens.findIndex((t, k) => t.text === ',' && !view.inQuote(k));
+  return at > 0 ? at : undefined;
 }
 
 const PATTERN_OF: Record<Exclude<Complement['type'], 'none'>, Pattern> = {
@@ -377,6 +426,24 @@ function accordingTo(view: SentenceView, i: number, lookup: ActorLookup): Speech
       speaker,
       inheritsSpeaker: false,
       complement,
+      frame,
+    };
+  }
+  // "The union, according to a spokesperson, has no plans …": the words after the attribution.
+  const beforeWords = tokens
+    .slice(0, i)
+    .filter((t) => t.kind === 'word')
+    .map((t) => t.lower);
+  const verbless =
+    beforeWords.length <= 6 && !beforeWords.some((w) => AUXILIARIES.has(w) || /^[a-z]+ed$/.test(w));
+  if (verbless && tokens[end]?.text === ',' && tokens[end + 1]) {
+    return {
+      verb: i,
+      lemma: 'say',
+      pattern: 'according-to',
+      speaker,
+      inheritsSpeaker: false,
+      complement: { type: 'clause', start: tokens[end + 1]!.start, end: clauseEnd(view, end + 1) },
       frame,
     };
   }

@@ -34,16 +34,16 @@ export interface StanceLink {
 }
 
 const TALK =
-  /\b(?:talks?|talking|negotiat\w*|dialogues?|dialog|discussions?|conversations?|bargaining)\b/;
+  /\b(?:talks?|talking|negotiat\w*|dialogues?|dialog|discuss\w*|conversations?|bargaining)\b/;
 const CONTACT =
-  /\b(?:communicat\w*|messages?|exchanges?|exchanged|contacts?|channels?|backchannel\w*)\b/;
+  /\b(?:communicat\w*|messages?|exchanges?|exchanged|contacts?|channels?|backchannel\w*|meetings?)\b/;
 const NEGATION = /\b(?:no|not|never|none|nothing|neither|nor|cannot|can not)\b|n't\b/;
 const DENIAL_VERB = /\bden(?:y|ied|ies|ial|ying)\b|\brefut\w+|\brejected\b/;
 const HEDGE =
-  /\b(?:not yet|formal|formally|level of|rise to|as such|table of|can not say|cannot say|limited|so far)\b/;
+  /\b(?:not yet|formal|formally|level of|rise to|amount to|amounted to|as such|table of|can not say|cannot say|limited|so far)\b/;
 const CONCESSION = /\b(?:but|although|however|though)\b/;
 const EXISTENCE =
-  /\b(?:underway|under way|going on|took place|take place|taking place|happening|ongoing|in talks|in communication|in conversation|engag\w* in|held|holding|begun|began|started|have had|has had|had|are in|is in|exchang\w+|revolved|talking|been talking|established|evolved)\b/;
+  /\b(?:underway|under way|going on|took place|take place|taking place|happening|ongoing|in talks|in communication|in conversation|engag\w* in|held|holding|begun|began|started|have had|has had|had had|are in|is in|exchang\w+|revolved|talking|been talking|negotiating|established|evolved)\b|\b(?:talks|negotiations|discussions) (?:were|are|have been|had been|is|was)\b/;
 const READINESS =
   /\b(?:ready|willing|willingness|open to|openness|prepared|eager|impossible|possible|must|only|conditions?|preconditions|under pressure|without pressure)\b/;
 const RESTRICTION =
@@ -244,14 +244,7 @@ function stanceOf(
     }
     if (contact && !negated && EXISTENCE.test(words))
       return { stance: 'qualifies', confidence: 0.55 };
-    if (
-      talk &&
-      !negated &&
-      /\b(?:in talks|held talks|holding talks|negotiating|are negotiating|began talks|begun talks)\b/.test(
-        words,
-      )
-    )
-      return { stance: 'supports', confidence: 0.55 };
+    if (talk && !negated && EXISTENCE.test(words)) return { stance: 'supports', confidence: 0.55 };
     return null;
   }
   if (p.frame === 'readiness' && !p.restrictive && p.talk && talk) {

@@ -82,7 +82,14 @@ function mediumOf(view: SentenceView, act: SpeechAct, lookup: ActorLookup): stri
       parts.push(`told ${who}`);
     }
   }
-  for (const [a, b] of act.frame.medium) parts.push(view.slice(a, b));
+  for (const [a, b] of act.frame.medium) {
+    // "at his Mar-a-Lago estate in Florida on Sunday": the day is the date, not the medium.
+    let phrase = view.slice(a, b);
+    for (const d of view.dates.filter((x) => x.start >= a && x.end <= b).reverse()) {
+      phrase = `${phrase.slice(0, d.start - a).replace(/\s*\b(?:on|in|late on|early on)\s*$/i, '')}${phrase.slice(d.end - a)}`;
+    }
+    if (phrase.trim()) parts.push(phrase.trim());
+  }
   // "A statement attributed to Trump during a press briefing at his Mar-a-Lago resort": the
   // subject can carry the occasion.
   if (parts.length === 0 && act.pattern !== 'according-to') {
@@ -115,18 +122,23 @@ function dateOfAct(
   view: SentenceView,
   act: SpeechAct,
   content: { start: number; end: number } | null,
+  said: readonly [number, number][],
 ): DateMention | undefined {
   const verbAt = view.tokens[act.verb]?.start ?? view.start;
+  // Dates inside what anyone in the sentence said are theirs, not the act's.
   const outside = view.dates.filter(
-    (d) => !content || d.end <= content.start || d.start >= content.end,
+    (d) =>
+      (!content || d.end <= content.start || d.start >= content.end) &&
+      !said.some(([a, b]) => d.start >= a && d.end <= b),
   );
-  // "days after declaring …": a relative date right before a participle dates it.
+  // "days after declaring …", "a day after Ostmark's president said …": a relative date
+  // before the act, with no comma between, dates it.
   const rel = outside.find(
     (d) =>
       d.kind === 'relative' &&
       d.relative?.target === 'next' &&
       d.end <= verbAt &&
-      verbAt - d.end <= 2,
+      !view.slice(d.end, verbAt).includes(','),
   );
   if (rel) return rel;
   return outside
@@ -194,6 +206,7 @@ export function findStatements(ctx: StatementContext): FoundStatement[] {
         const q = quoteText(view.text, c.quote);
         content = { ...q, kind: 'quote' };
         pieces = continuedPieces(doc, c.quote);
+        if (pieces) content.end = pieces.at(-1)![1];
       } else if (c.type === 'np') {
         const inside = view.quotes.filter((q) => q.open >= c.start && q.close <= c.end + 1);
         const only = inside[0];
@@ -214,7 +227,12 @@ export function findStatements(ctx: StatementContext): FoundStatement[] {
         continue;
       }
       if (covered(content.start, content.end)) continue;
-      const dm = dateOfAct(view, act, content);
+      const others = acts.flatMap((o): [number, number][] =>
+        o !== act && (o.complement.type === 'clause' || o.complement.type === 'np')
+          ? [[o.complement.start, o.complement.end]]
+          : [],
+      );
+      const dm = dateOfAct(view, act, content, others);
       let said: PartialDate | undefined;
       if (dm?.kind === 'relative') {
         said = lastDate ? resolveDate(dm, ctx.dateContext, lastDate) : undefined;
@@ -251,6 +269,7 @@ export function findStatements(ctx: StatementContext): FoundStatement[] {
         if (!speaker) continue;
         const words = quoteText(view.text, q);
         const pieces = continuedPieces(doc, q);
+        if (pieces) words.end = pieces.at(-1)![1];
         emit({
           ...words,
           ...(pieces ? { pieces } : {}),
