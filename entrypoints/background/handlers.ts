@@ -4,11 +4,13 @@ import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
+import { learnAfterCapture, learningHandlers } from './learning';
 import { openSidePanel, setPanelTarget } from './panel';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
   return {
+    ...learningHandlers(db),
     'dictionary/get': async ({ have }) => {
       const dictionary = await currentDictionary(await db());
       return have === dictionary.version
@@ -47,6 +49,7 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       const d = await db();
       if (!pagePolicy(await getSettings(d), pageUrl).learn) return { saved: false };
       const row = await savePageCopy(d, copy, { actorIds: foundActorIds, claimIds: foundClaimIds });
+      await learnAfterCapture(d, row.id, copy, sender.tab?.id);
       return { saved: true, pageId: row.id };
     },
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { createHandlers } from './handlers';
+import { clearLearningTab } from './learning';
 import { ensureStarterPack } from './starter-pack';
 import { clearTabState } from './tab-state';
 
@@ -27,5 +28,6 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
+    void clearLearningTab(tabId);
   });
 });

@@ -1,4 +1,5 @@
 import type { FunctionComponent } from 'preact';
+import { LearnedView } from './views/LearnedView';
 import { SourcesView } from './views/SourcesView';
 
 /**
@@ -13,4 +14,5 @@ export interface Section {
 
 export const SECTIONS: Section[] = [
   { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
+  { id: 'learned', label: 'Learned from pages', view: LearnedView },
 ];

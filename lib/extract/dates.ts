@@ -330,7 +330,7 @@ export function parseStandaloneDate(line: string): PartialDate | undefined {
   if (iso?.[1] && parsePartialDate(iso[1])) return iso[1];
   const mentions = chronoMentions(s, 0, s.length);
   const first = mentions[0];
-  if (!first || first.kind !== 'absolute' || !first.date) return undefined;
+  if (first?.kind !== 'absolute' || !first.date) return undefined;
   // Only a date (and perhaps a time) may be on the line.
   const rest = (s.slice(0, first.start) + s.slice(first.end)).replace(
     /\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?|\b(?:UTC|GMT|ET|EST|EDT|CET|[A-Z]{3})\b|[,·|•\-–—\s]/g,

@@ -122,7 +122,7 @@ export function buildDoc(input: DocInput): ArticleDoc {
     if (kind === 'body' && !bodySeen) {
       bodySeen = true;
       const m = DATELINE.exec(line);
-      if (m && m[1] && wordsOf(m[1]).every((w) => w === w.toUpperCase())) {
+      if (m?.[1] && wordsOf(m[1]).every((w) => w === w.toUpperCase())) {
         datelineEnd = start + m[0].length;
         meta.place = m[1].trim();
         if (m[3] && !meta.outlet) meta.outlet = m[3].trim();

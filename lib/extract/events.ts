@@ -297,8 +297,7 @@ function groupDates(dates: DateMention[], text: string): DateMention[][] {
   for (const d of dates) {
     const prev = groups.at(-1)?.at(-1);
     if (
-      prev &&
-      prev.coordinated &&
+      prev?.coordinated &&
       d.coordinated &&
       /^\s*(?:,\s*|,?\s+(?:and|or)\s+)$/.test(text.slice(prev.end, d.start))
     ) {

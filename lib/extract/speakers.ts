@@ -163,7 +163,7 @@ export function resolveSubject(
     const owner = mentionsIn.find((m) => tokenIndex(m.start) < start + Math.max(speechNoun, 0) + 1);
     if (owner) return { type: 'actor', actorId: owner.actorId };
     const possessor = headWords.findIndex(
-      (w, k) => /['’]s$/.test(view.word(start + k)) && k < speechNoun,
+      (_w, k) => /['’]s$/.test(view.word(start + k)) && k < speechNoun,
     );
     if (possessor >= 0) return { type: 'anaphor', noun: headWords[possessor] as string };
     if (speechNoun >= 0) return { type: 'anaphor', noun: headWords[speechNoun] as string };

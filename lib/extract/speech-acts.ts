@@ -61,7 +61,7 @@ const BOUNDARY_CONJUNCTIONS = new Set([
 /** Whether token `i` is a speech verb used as a verb (not a noun, not passive, not "what he said"). */
 function verbLemmaAt(view: SentenceView, i: number): string | undefined {
   const t = view.tokens[i];
-  if (!t || t.kind !== 'word' || view.inQuote(i)) return undefined;
+  if (t?.kind !== 'word' || view.inQuote(i)) return undefined;
   const lemma = speechLemma(t.text, view.tokens[i + 1]?.text);
   if (!lemma) return undefined;
   const prev = view.word(i - 1);

@@ -351,7 +351,7 @@ function continuing(
   const prev = focus.previousSpeaker;
   if (!prev) return null;
   const last = found[found.length - 1];
-  if (!last || last.kind !== 'quote') return null;
+  if (last?.kind !== 'quote') return null;
   if (prev.paragraph === view.paragraph) return prev.speaker;
   // A new paragraph that opens with a quote continuing (or following) the last quote.
   const para = doc.paragraphs[view.paragraph];
