@@ -88,6 +88,9 @@ const OUTLET_WORDS =
 const ROLE_PREFIX =
   /^(?:Economist|Analyst|Professor|Historian|Researcher|Lawyer|Attorney|Spokesperson|Spokesman|Spokeswoman|Activist|Author|Journalist|Reporter|Engineer|Farmer|Officer|Official|Diplomat|Senator|Minister|Director|Chairman|Chairwoman|Chief|Leader|Mayor|Governor|President|Secretary|General)\s+/;
 
+const NOT_ACTORS =
+  /\b(?:Act|Law|Bill|Treaty|Accord|Accords|Agreement|Resolution|Plan|Program|Programme|Operation|Crisis|War|Revolution|Summit|Conference|Strait|Straits|Sea|River|Island|Islands|Street|Avenue|Square|Airport|Port|Bay|Day|Week)$/;
+
 const isNameWord = (w: string) =>
   /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && !/^\p{Lu}{2,}$/u.test(w) && !NOT_NAMES.has(w);
 const isAcronym = (w: string) => /^\p{Lu}{2,6}$/u.test(w);
@@ -116,6 +119,8 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
       .trim();
     const words = clean.split(/\s+/);
     if (words.length === 0 || words.length > 6) return;
+    // Laws, events and places are not speakers: "the Helms-Burton Act wrote the embargo into law".
+    if (NOT_ACTORS.test(clean)) return;
     const kind = kindOf(clean, cited);
     if (kind === 'person' && (words.length < 2 || words.length > 4)) return;
     const id = candidateId(clean);

@@ -97,7 +97,8 @@ export function readFrame(view: SentenceView, v: number, lemma: string): Frame {
         i = view.tokenAt(date.end);
         continue;
       }
-      if (VERB_FILLERS.has(w) || isLy(w) || w === 'also') {
+      // Negation stays with what was said: "said never amounted to one".
+      if ((VERB_FILLERS.has(w) && w !== 'not' && w !== 'never') || isLy(w) || w === 'also') {
         i++;
         continue;
       }
@@ -132,7 +133,11 @@ export function readFrame(view: SentenceView, v: number, lemma: string): Frame {
       const capital = /^\p{Lu}/u.test(tokens[i]?.text ?? '');
       if (capital) {
         while (/^\p{Lu}/u.test(tokens[i]?.text ?? '') && !view.inQuote(i)) i++;
-      } else if (tokens[i]?.kind === 'word' && !AUXILIARIES.has(view.word(i))) i++;
+      } else if (tokens[i]?.kind === 'word' && !AUXILIARIES.has(view.word(i))) {
+        // "the island’s leaders": a possessive takes its noun along.
+        if (/['’]s$/.test(view.word(i)) && tokens[i + 1]?.kind === 'word') i++;
+        i++;
+      }
       if (i > from) frame.addressee = [tokens[from]!.start, tokens[i - 1]!.end];
     }
   }

@@ -65,7 +65,9 @@ function classify(
   const trimmed = line.trim();
   const words = wordsOf(trimmed);
   const endsLikeSentence = /[.!?:;,…"”’)]$/.test(trimmed);
-  if (BYLINE.test(trimmed) && words.length <= 12) return 'byline';
+  // "By Jane Doe", "By Jane Doe · February 3, 2026 9:14 AM UTC · Updated 11:02 AM UTC"
+  if (BYLINE.test(trimmed) && (words.length <= 12 || (/[·|•]/.test(trimmed) && words.length <= 30)))
+    return 'byline';
   if (words.length <= 8 && parseStandaloneDate(trimmed.replace(/^[-–—•·\s]+|[-–—•·\s]+$/g, '')))
     return 'dateline';
   if (
@@ -101,10 +103,10 @@ export function buildDoc(input: DocInput): ArticleDoc {
   const ranges = paragraphRanges(text);
   const paragraphs: Paragraph[] = [];
   let datelineEnd: number | undefined;
-  let bodySeen = false;
+  let bodySeen = 0;
   ranges.forEach(([start, end], i) => {
     const line = text.slice(start, end);
-    let kind = classify(line, i, meta, input.title !== undefined);
+    const kind = classify(line, i, meta, input.title !== undefined);
     if (kind === 'title' && !meta.title) meta.title = line.trim();
     if (kind === 'byline') {
       const who = BYLINE.exec(line.trim())?.[1]?.trim();
@@ -119,8 +121,9 @@ export function buildDoc(input: DocInput): ArticleDoc {
       const date = parseStandaloneDate(line.trim().replace(/^[-–—•·\s]+|[-–—•·\s]+$/g, ''));
       if (date && !meta.published) meta.published = date;
     }
-    if (kind === 'body' && !bodySeen) {
-      bodySeen = true;
+    // A dateline opens one of the first paragraphs of the body: "HAVANA, Feb 3 (Reuters) -".
+    if (kind === 'body' && datelineEnd === undefined && bodySeen < 3) {
+      bodySeen++;
       const m = DATELINE.exec(line);
       if (m?.[1] && wordsOf(m[1]).every((w) => w === w.toUpperCase())) {
         datelineEnd = start + m[0].length;
@@ -131,9 +134,6 @@ export function buildDoc(input: DocInput): ArticleDoc {
           if (d) meta.published = d;
         }
       }
-    }
-    if (kind === 'heading' && line.trim() === line.trim().toUpperCase() && !bodySeen) {
-      kind = 'heading';
     }
     paragraphs.push({ start, end, kind });
   });

@@ -152,6 +152,13 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
     };
     const ref = ctx.dateContext.reference;
     const resolved = (d: DateMention) => {
+      // "In August, …" inside a dated account takes the account's year.
+      const year = narrative?.date.slice(0, 4);
+      if (d.kind === 'yearless' && year && d.month !== undefined) {
+        const m = String(d.month).padStart(2, '0');
+        const day = d.day !== undefined ? `-${String(d.day).padStart(2, '0')}` : '';
+        return `${year}-${m}${day}`;
+      }
       const value = resolveDate(d, { ...ctx.dateContext, future: false });
       // Background is in the past: nothing after the article's own date.
       if (
@@ -164,6 +171,26 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
         return undefined;
       return value;
     };
+
+    // A timeline entry: a paragraph opening with its date ("1998 The FBI arrests 10 people …",
+    // "Jan. 3, 2026: U.S. forces capture Maduro"), told in the present tense.
+    const para = doc.paragraphs[sentence.paragraph];
+    const lead = view.dates[0];
+    if (
+      para &&
+      sentence.start === firstChar(doc.text, para.start) &&
+      lead &&
+      lead.start === sentence.start
+    ) {
+      const date = resolved(lead);
+      const rest = /^[\s:–—-]+(?=\p{Lu})/u.exec(doc.text.slice(lead.end, sentence.end));
+      if (date && rest) {
+        add(date, lead.end + rest[0].length, sentence.end, 0.75);
+        narrative = { date, paragraph: sentence.paragraph, sentence: index };
+        out.push(...found);
+        return;
+      }
+    }
 
     for (const [from, to] of segments(view)) {
       const a = view.tokens[from]!.start;
@@ -289,6 +316,12 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
     out.push(...found);
   });
   return dedupeEvents(out, ctx.lookup);
+}
+
+function firstChar(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i] as string)) i++;
+  return i;
 }
 
 /** Dates joined by "and"/"or" belong together; others each date their own part. */

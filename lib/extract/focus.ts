@@ -91,6 +91,15 @@ export class Focus {
         return { label: ref.label, plural: ref.plural };
       case 'pronoun': {
         if (ref.pronoun === 'he' || ref.pronoun === 'she') {
+          // "…, a senior official said, but he insisted …": an unnamed speaker can be "he".
+          const last = this.lastSpeaker;
+          if (
+            last &&
+            'label' in last.speaker &&
+            !last.speaker.plural &&
+            (!this.person || last.at > this.person.at)
+          )
+            return last.speaker;
           return this.person ? { actorId: this.person.id } : null;
         }
         if (ref.pronoun === 'they') {
@@ -105,10 +114,28 @@ export class Focus {
     }
   }
 
-  private lastMention(at: number, test: (id: string) => boolean): string | undefined {
+  private lastMention(
+    at: number,
+    test: (id: string) => boolean,
+    throughOrganizations = false,
+  ): string | undefined {
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
-      if (m.start < at && test(m.actorId)) return m.actorId;
+      if (m.start >= at) continue;
+      if (test(m.actorId)) return m.actorId;
+      if (throughOrganizations) {
+        const org = this.lookup.get(m.actorId);
+        if (org && org.kind !== 'person') {
+          const words = foldKey(org.name).split(/\s+/);
+          const person = [...this.lookup.all()].find(
+            (p) =>
+              p.kind === 'person' &&
+              words.includes(foldKey(p.name).split(/\s+/).at(-1) ?? '') &&
+              test(p.id),
+          );
+          if (person && words.length > 1) return person.id;
+        }
+      }
     }
     return undefined;
   }
@@ -122,21 +149,31 @@ export class Focus {
     if (noun === 'leader' || noun === 'president' || noun === 'minister' || noun === 'premier') {
       const stem = modifier
         ? foldKey(modifier)
+            .replace(/['’]s$/, '')
             .replace(/(?:an|n|ian|ese|ish)$/, '')
             .slice(0, 5)
         : '';
-      const id = this.lastMention(at, (a) => {
+      const fits = (a: string) => {
         const actor = this.lookup.get(a);
         if (actor?.kind !== 'person') return false;
         const described = [
           ...actor.aliases.map((x) => x.text),
-          ...(actor.roles ?? []).map((r) => `${r.title} ${r.of ?? ''}`),
+          ...(actor.roles ?? []).filter((r) => !r.to).map((r) => `${r.title} ${r.of ?? ''}`),
         ]
           .map(foldKey)
           .join(' | ');
-        return described.includes(noun) || (stem !== '' && described.includes(stem));
-      });
-      return id ? { actorId: id } : null;
+        const office =
+          described.includes(noun) ||
+          (noun === 'leader' && /president|prime minister|premier|chancellor/.test(described));
+        return stem !== '' ? described.includes(stem) && office : office;
+      };
+      // Named before, directly or through their administration ("the Trump administration …
+      // the president says").
+      const id = this.lastMention(at, fits, true);
+      if (id) return { actorId: id };
+      // Not named yet (a standfirst): the one known person who holds that office.
+      const all = [...this.lookup.all()].filter((a) => fits(a.id));
+      return stem !== '' && all.length === 1 && all[0] ? { actorId: all[0].id } : null;
     }
     // "the administration", "the union", "the ministry": the last actor of that name; "the
     // company", "the firm": the last organisation named.

@@ -28,6 +28,36 @@ const QUANTIFIERS = new Set([
   'few',
 ]);
 
+/** Offices that name one person once the country is known. */
+const LEADER_NOUNS = new Set([
+  'leader',
+  'president',
+  'premier',
+  'minister',
+  'chancellor',
+  'king',
+  'queen',
+]);
+
+/** Words that start an unnamed speaker's description and are not names. */
+const COMMON_OPENERS = new Set([
+  ...PERSON_NOUNS,
+  ...QUANTIFIERS,
+  'senior',
+  'top',
+  'former',
+  'local',
+  'foreign',
+  'government',
+  'administration',
+  'independent',
+  'anonymous',
+  'unnamed',
+  'military',
+  'security',
+  'western',
+]);
+
 /** Sentence-opening words that begin an adverbial phrase ("As Cuba faces …, ", "On Sunday, "). */
 const ADVERBIAL_OPENERS = new Set([
   'as',
@@ -229,13 +259,26 @@ export function resolveSubject(
     }
   }
 
+  // "Cuba’s leader", "Ostmark's president": a country's office names one person.
+  const last = headWords[headWords.length - 1] as string;
+  if (LEADER_NOUNS.has(last) && mentionsIn.length > 0 && headWords.length <= 4) {
+    const country = mentionsIn.find((m) => tokenIndex(m.start) < head);
+    const kind = country ? lookup.get(country.actorId)?.kind : undefined;
+    if (country && (kind === 'country' || kind === 'government')) {
+      return { type: 'anaphor', noun: last, modifier: lookup.get(country.actorId)?.name ?? '' };
+    }
+  }
+
   // Unnamed people: "a senior U.S. official", "sources", "multiple Cuban and American officials".
   const personAt = headWords.findIndex((w) => PERSON_NOUNS.has(w));
   if (personAt >= 0) {
     let a = start;
     while (a < start + personAt && (DETERMINERS.has(view.word(a)) || QUANTIFIERS.has(view.word(a))))
       a++;
-    const label = view.slice(view.tokens[a]!.start, view.tokens[start + personAt]!.end);
+    let label = view.slice(view.tokens[a]!.start, view.tokens[start + personAt]!.end);
+    // "Officials said" opening a sentence: the label is a common noun phrase.
+    if (COMMON_OPENERS.has(label.split(/\s+/)[0]!.toLowerCase()))
+      label = label[0]!.toLowerCase() + label.slice(1);
     const plural = /s$/.test(headWords[personAt] as string) || headWords[personAt] === 'people';
     return { type: 'unnamed', label: `unnamed ${label}`, plural };
   }

@@ -81,6 +81,8 @@ function verbLemmaAt(view: SentenceView, i: number): string | undefined {
   )
     return undefined;
   if (view.word(i + 1) === 'by' && /ed$/.test(t.lower)) return undefined;
+  // "10 people accused of spying": a participle describing a noun.
+  if (/ed$/.test(t.lower) && /^(?:of|with)$/.test(view.word(i + 1))) return undefined;
   if (prev === 'as' && /ed$/.test(t.lower)) return undefined;
   // "what he described as", "what Havana says it wants", "what Rubio had told him"
   for (let b = i - 1; b >= Math.max(0, i - 4); b--) {
@@ -88,7 +90,6 @@ function verbLemmaAt(view: SentenceView, i: number): string | undefined {
     if (w === 'what' || w === 'whom' || w === 'how') return undefined;
     if (w === ',' || view.tokens[b]?.text === ',') break;
   }
-  // "Trump, now in his second term, returned it": "term" ends in no speech form; fine.
   return lemma;
 }
 
@@ -184,7 +185,32 @@ function complementOf(view: SentenceView, v: number, lemma: string, frame: Frame
     }
   }
   if (CLAUSE_NEEDS_THAT.has(lemma)) return { type: 'none' };
-  return { type: 'clause', start: t.start, end: clauseEnd(view, i) };
+  // "said what had happened", "told a consistent story", "said the day before": not a clause.
+  if (w === 'what') return { type: 'none' };
+  const end = clauseEnd(view, i);
+  if (!hasFiniteVerb(view, i, view.tokenAt(end))) return { type: 'none' };
+  return { type: 'clause', start: t.start, end };
+}
+
+export const IRREGULAR_PAST =
+  /^(?:was|were|had|did|came|took|fled|broke|shot|struck|left|led|began|became|won|lost|met|went|made|put|sent|fell|rose|held|saw|gave|got|knew|ran|set|sold|stood|told|said|thought|found|kept|brought|bought|meant|spent|wrote|spoke|drove|flew|grew|hit|cut|paid|heard|felt|sat|let|read|quit)$/;
+
+/** Whether tokens `[from, to)` hold a verb that can head a clause. */
+export function hasFiniteVerb(view: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (view.inQuote(k)) return true; // a quoted clause counts as words said
+    const w = view.word(k);
+    if (AUXILIARIES.has(w) || IRREGULAR_PAST.test(w) || /^[a-z]+ed$/.test(w)) return true;
+    // A present-tense verb after its subject: "the plan remains", "one is close".
+    if (
+      k > from &&
+      /^[a-z]{3,}s$/.test(w) &&
+      !/(?:ss|us|is)$/.test(w) &&
+      !DETERMINERS.has(view.word(k - 1))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Every speech act of a sentence, in text order. */
@@ -380,7 +406,8 @@ function attributionAfter(
   const verbless = beforeWords.length <= 6 && !beforeWords.some((w) => AUXILIARIES.has(w));
   if (tokens[after]?.text === ',' && verbless && tokens[b]!.text === ',') {
     const nx = view.word(after + 1);
-    if (AUXILIARIES.has(nx) || /(?:ed|es)$/.test(nx)) {
+    // "The intent, sources told the outlet, was …", "Cuba, he wrote, remains open …"
+    if (AUXILIARIES.has(nx) || /^[a-z]+(?:ed|s)$/.test(nx)) {
       const start = tokens[after + 1]!;
       return {
         verb: i,

@@ -4,12 +4,12 @@ import { type DateContext, type DateMention, resolveDate } from './dates';
 import { type ArticleDoc, isProse } from './document';
 import { Focus, reportOwnerOf, type Speaker } from './focus';
 import type { ActorLookup } from './known-actors';
-import { NAMING } from './lexicon';
+import { NAMING, PRONOUNS, speechLemma } from './lexicon';
 import type { Mention } from './mentions';
 import { type Quote, quoteText, quoteWordCount } from './quotes';
 import { SentenceView } from './sentence-view';
 import { resolveSubject, stripAdverbials } from './speakers';
-import { findSpeechActs, type SpeechAct } from './speech-acts';
+import { findSpeechActs, IRREGULAR_PAST, type SpeechAct } from './speech-acts';
 
 /** A statement found in an article, with its place in the text. */
 export interface FoundStatement {
@@ -93,12 +93,22 @@ function mediumOf(view: SentenceView, act: SpeechAct, lookup: ActorLookup): stri
   // "A statement attributed to Trump during a press briefing at his Mar-a-Lago resort": the
   // subject can carry the occasion.
   if (parts.length === 0 && act.pattern !== 'according-to') {
-    const head = view.slice(view.start, view.tokens[act.verb]?.start ?? view.start);
+    const verbAt = view.tokens[act.verb]?.start ?? view.start;
+    const head = view.slice(view.start, verbAt);
     const m =
-      /\b(?:during|at|in)\s+(?:a|an|his|her|the)\s+(?:press briefing|news conference|press conference|interview|speech|post|statement|rally)[^,.;]*/i.exec(
+      /\b(?:during|at|in)\s+(?:a|an|his|her|the)\s+(?:press briefing|news conference|press conference|interview|speech|post|statement|rally)\b[^,;]*/iu.exec(
         head,
       );
-    if (m) parts.push(m[0].trim());
+    if (m) {
+      const a = view.start + m.index;
+      let phrase = m[0];
+      for (const d of view.dates
+        .filter((x) => x.start >= a && x.end <= a + phrase.length)
+        .reverse()) {
+        phrase = `${phrase.slice(0, d.start - a).replace(/\s*\b(?:on|in)\s*$/i, '')}${phrase.slice(d.end - a)}`;
+      }
+      parts.push(phrase.trim());
+    }
   }
   void lookup;
   const medium = parts.join(' ').replace(/\s+/g, ' ').trim();
@@ -265,7 +275,11 @@ export function findStatements(ctx: StatementContext): FoundStatement[] {
       for (const q of view.quotes) {
         if (covered(q.innerStart, q.innerEnd) || isNameQuote(view.text, q)) continue;
         if (quoteWordCount(view.text, q) < 2) continue;
-        const speaker = lastSpeaker ?? continuing(doc, focus, view, q, out);
+        const speaker =
+          quoteOwner(view, q, focus) ??
+          lastSpeaker ??
+          (acts.length === 0 ? colonSpeaker(view, q, lookup, focus) : null) ??
+          continuing(doc, focus, view, q, out);
         if (!speaker) continue;
         const words = quoteText(view.text, q);
         const pieces = continuedPieces(doc, q);
@@ -316,6 +330,50 @@ export function findStatements(ctx: StatementContext): FoundStatement[] {
     }
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** "Trump’s claim that Washington was talking to “the highest people in Cuba”": his words. */
+function quoteOwner(view: SentenceView, q: Quote, focus: Focus): Speaker | null {
+  for (const m of [...view.mentions].reverse()) {
+    if (m.end > q.open) continue;
+    const between = view.slice(m.end, q.open);
+    if (
+      /^['’]s\s+(?:[a-z]+\s+)?(?:claim|claims|assertion|statement|promise|warning|remark|remarks|words|pledge|threat|boast|vow|insistence|description|prediction)\b/.test(
+        between,
+      ) &&
+      !/[.;:]/.test(between) &&
+      !between.split(/\s+/).some((w, k, all) => speechLemma(w, all[k + 1]) !== undefined)
+    ) {
+      return focus.resolve({ type: 'actor', actorId: m.actorId }, m.start);
+    }
+  }
+  return null;
+}
+
+/** "He set out the principle in a single line: “…”": the subject before the colon said it. */
+function colonSpeaker(
+  view: SentenceView,
+  q: Quote,
+  lookup: ActorLookup,
+  focus: Focus,
+): Speaker | null {
+  const before = view.slice(view.start, q.open).trimEnd();
+  if (!before.endsWith(':')) return null;
+  const colon = view.tokenBefore(q.open);
+  const start = stripAdverbials(view, 0, colon);
+  let end = start;
+  if (PRONOUNS.has(view.word(start))) end = start + 1;
+  else
+    while (
+      end < colon &&
+      !AUXILIARIES.has(view.word(end)) &&
+      !IRREGULAR_PAST.test(view.word(end)) &&
+      !/^[a-z]+(?:ed|s)$/.test(view.word(end))
+    )
+      end++;
+  if (end === start || end >= colon) return null;
+  const ref = resolveSubject(view, start, end, lookup);
+  return ref ? focus.resolve(ref, view.start) : null;
 }
 
 /** For an act with nothing after its verb: what was said before the attribution. */
