@@ -52,8 +52,8 @@ export function LearningControls(props: LearningControlsProps) {
               checked={learning}
               disabled={busy}
               onChange={(e) => props.onLearningChange(e.currentTarget.checked)}
-            />{' '}
-            Learn from the articles I read
+            />
+            <span>Learn from the articles I read</span>
           </label>
           {site && (
             <label>
@@ -62,8 +62,10 @@ export function LearningControls(props: LearningControlsProps) {
                 checked={siteLearning}
                 disabled={busy || !learning}
                 onChange={(e) => props.onSiteLearningChange(e.currentTarget.checked)}
-              />{' '}
-              Learn on <strong>{site}</strong>
+              />
+              <span>
+                Learn on <strong>{site}</strong>
+              </span>
             </label>
           )}
         </div>

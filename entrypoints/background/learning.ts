@@ -7,6 +7,7 @@ import type { LearningStatus } from '@/lib/learn/messages';
 import { reviewCandidate } from '@/lib/learn/review';
 import type { BackgroundHandlers } from '@/lib/messaging';
 import { getSettings, pagePolicy, siteOf } from '@/lib/settings/settings';
+import { getTabState } from './tab-state';
 
 /**
  * Learning in the background: after a page's reading copy is cached, extract what it says and
@@ -46,7 +47,9 @@ export function learningHandlers(db: () => Promise<BackstoryDB>): LearningHandle
     'learning/status': async ({ tabId }) => {
       const d = await db();
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      const url = tab?.url ?? '';
+      // Without the "tabs" permission the tab's address is not visible: the content script's
+      // report on it is.
+      const url = tab?.url ?? (await getTabState(tabId))?.url ?? '';
       const settings = await getSettings(d);
       const site = /^https?:/.test(url) ? siteOf(url) : null;
       const policy = pagePolicy(settings, url);

@@ -257,7 +257,10 @@ export function clauseEnd(view: SentenceView, from: number, np = false): number 
       if (
         SUBORDINATORS.has(w) &&
         (SUBJECT_PRONOUNS.has(nx) ||
-          (w !== 'as' && DETERMINERS.has(nx) && nx !== 'any' && nx !== 'no')) &&
+          (!/^(?:as|since|until)$/.test(w) &&
+            DETERMINERS.has(nx) &&
+            nx !== 'any' &&
+            nx !== 'no')) &&
         !/^(?:such|well|same|so|just|as)$/.test(view.word(i - 1))
       )
         return tokens[i - 1]!.end;

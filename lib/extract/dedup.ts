@@ -41,10 +41,23 @@ const STOP = new Set([
   'from',
 ]);
 
+/** Reported speech shifts tenses ("will" → "would"): compare the words before the shift. */
+const BACKSHIFT: Record<string, string> = {
+  would: 'will',
+  could: 'can',
+  was: 'is',
+  were: 'are',
+  had: 'has',
+  have: 'has',
+  might: 'may',
+  should: 'shall',
+};
+
 function contentWords(text: string): Set<string> {
   return new Set(
     comparableWords(text)
       .split(' ')
+      .map((w) => BACKSHIFT[w] ?? w)
       .filter((w) => w.length > 1 && !STOP.has(w)),
   );
 }

@@ -81,6 +81,12 @@ export function PageLearning() {
 
   const update = async (change: { learning?: boolean; site?: boolean }) => {
     if (!status) return;
+    // Show the switch where the user put it at once; a failure puts it back below.
+    setStatus({
+      ...status,
+      ...(change.learning !== undefined ? { learning: change.learning } : {}),
+      ...(change.site !== undefined ? { siteLearning: change.site } : {}),
+    });
     setBusy(true);
     const settings = await getSettings(getDb());
     const site = status.site;
@@ -96,6 +102,7 @@ export function PageLearning() {
     setBusy(false);
     if (!reply.ok) {
       setMessage(`The setting was not saved: ${reply.error}`);
+      await refresh();
       return;
     }
     setMessage(
