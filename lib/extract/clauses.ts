@@ -204,11 +204,14 @@ function commaEndsClause(view: SentenceView, c: number): boolean {
     // signed …" starts a new clause.
     const after = view.word(c + 2);
     const then = view.word(c + 3);
+    // A plural noun followed by its verb is a new subject: ", but clashes followed …".
+    const nounThenVerb = /s$/.test(after) && (AUXILIARIES.has(then) || /ed$/.test(then));
     const verb =
-      AUXILIARIES.has(after) ||
-      VERB_FILLERS.has(after) ||
-      /(?:ed|es)$/.test(after) ||
-      (/^[a-z]+s$/.test(after) && (DETERMINERS.has(then) || then === 'that'));
+      !nounThenVerb &&
+      (AUXILIARIES.has(after) ||
+        VERB_FILLERS.has(after) ||
+        /(?:ed|es)$/.test(after) ||
+        (/^[a-z]+s$/.test(after) && (DETERMINERS.has(then) || then === 'that')));
     return !verb;
   }
   // ", Díaz-Canel said", ", a Cuban diplomat told Reuters": an attribution after the clause.
@@ -243,7 +246,10 @@ export function clauseEnd(view: SentenceView, from: number, np = false): number 
     if (i - from >= 3 && t.kind === 'word') {
       const w = view.word(i);
       const nx = view.word(i + 1);
-      const verbNext = AUXILIARIES.has(nx) || VERB_FILLERS.has(nx) || /^[a-z]+ed$/.test(nx);
+      const verbNext =
+        AUXILIARIES.has(nx) ||
+        (VERB_FILLERS.has(nx) && !/^(?:not|never|only)$/.test(nx)) ||
+        /^[a-z]+ed$/.test(nx);
       // "… on a range of issues but have stressed that …": a second verb phrase.
       if ((w === 'but' || (np && w === 'and')) && verbNext) return tokens[i - 1]!.end;
       // "… a generous offer and accused the union …": the speaker's next speech act.

@@ -286,7 +286,6 @@ export const TITLES = [
 export const CLAUSE_BREAKERS = new Set([
   'although',
   'though',
-  'but',
   'while',
   'whereas',
   'as',

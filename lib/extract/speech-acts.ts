@@ -230,12 +230,16 @@ export function findSpeechActs(view: SentenceView, lookup: ActorLookup): SpeechA
     if (complement.type === 'clause' && complement.end <= complement.start)
       complement = { type: 'none' };
     // "announced normalization": a noun phrase this verb does not report as words.
+    // (Not after a quote: "“…,” said Veit" names the speaker after the verb.)
     const nextTok = tokens[frame.next];
+    const afterQuote =
+      view.isCloseQuote(i - 1) || (tokens[i - 1]?.text === ',' && view.isCloseQuote(i - 2));
     if (
       complement.type === 'none' &&
       nextTok &&
       nextTok.kind !== 'punct' &&
-      !view.isCloseQuote(frame.next)
+      !view.isCloseQuote(frame.next) &&
+      !afterQuote
     )
       continue;
     // "When the authority announced that it would …, farmers protested": the opening

@@ -426,7 +426,10 @@ function continuedPieces(doc: ArticleDoc, q: Quote): [number, number][] | undefi
   let cur: Quote | undefined = q;
   while (cur) {
     const t = quoteText(doc.text, cur);
-    pieces.push([t.start, t.end]);
+    // Inner pieces keep their final punctuation: "… a long time. And …".
+    let end = cur.innerEnd;
+    while (end > t.start && /\s/.test(doc.text[end - 1] as string)) end--;
+    pieces.push([t.start, cur.continues ? end : t.end]);
     if (!cur.continues) break;
     const after: number = cur.close;
     cur = doc.quotes.find((x) => x.depth === 0 && x.continued && x.open > after);
