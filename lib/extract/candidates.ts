@@ -13,8 +13,8 @@ import { tokenize } from './tokens';
  */
 export interface CandidateActor extends KnownActor {
   candidate: true;
-  /** Why it was proposed. */
-  evidence: 'title' | 'speaks' | 'cited';
+  /** Why it was proposed (`seen`: proposed before, by this article or another, and named again). */
+  evidence: 'title' | 'speaks' | 'cited' | 'seen';
 }
 
 const PARTICLES = new Set([

@@ -164,7 +164,14 @@ export function extractArticle(input: DocInput, options: ExtractOptions): Extrac
     const surface = doc.text.slice(m.start, m.end);
     if (!row.mentions.includes(surface)) row.mentions.push(surface);
   }
-  const usedCandidates = candidates.filter((c) => actors.has(c.id));
+  // New names, and names proposed before that the article mentions again (still candidates).
+  const usedCandidates: CandidateActor[] = candidates.filter((c) => actors.has(c.id));
+  for (const a of actors.values()) {
+    const known_ = known.get(a.id);
+    if (a.candidate && known_ && !usedCandidates.some((c) => c.id === a.id)) {
+      usedCandidates.push({ ...known_, candidate: true, evidence: 'seen' });
+    }
+  }
   const source: Extraction['source'] = {};
   if (doc.meta.title) source.title = doc.meta.title;
   if (doc.meta.outlet) source.outlet = doc.meta.outlet;
