@@ -113,10 +113,20 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
   const overlapsKnown = (a: number, b: number) => known.some((k) => a < k.end && k.start < b);
   const propose = (name: string, evidence: CandidateActor['evidence'], cited = false) => {
     // "Economist Lena Aurel": a role before the name is not part of it.
-    const clean = name
+    let clean = name
       .replace(/['’]s$/, '')
       .replace(ROLE_PREFIX, '')
       .trim();
+    // "Ms. Hal": the person the article named in full before ("Irena Hal").
+    const honorific = /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+(\S+)$/.exec(clean);
+    if (honorific?.[1]) {
+      const full = new RegExp(
+        `\\b(\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)*\\s+${honorific[1]})\\b`,
+        'u',
+      ).exec(text);
+      if (!full?.[1] || /^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\b/.test(full[1])) return;
+      clean = full[1];
+    }
     const words = clean.split(/\s+/);
     if (words.length === 0 || words.length > 6) return;
     // Laws, events and places are not speakers: "the Helms-Burton Act wrote the embargo into law".
@@ -163,9 +173,12 @@ export function findCandidates(doc: ArticleDoc, known: readonly ActorHit[]): Can
       const before = text.slice(Math.max(s.start, start - 40), start);
       let after = tokenize(text, end, Math.min(s.end, end + 200));
       // "Paul Mendes, who leads the farmers' union, said …": one appositive may come between.
-      if (after[0]?.text === ',') {
+      if (after[0]?.text === ',' && !speechLemma(after[1]?.text ?? '', after[2]?.text)) {
         const close = after.findIndex((a, k) => k > 0 && a.text === ',');
         after = close > 0 && close <= 14 ? after.slice(close + 1) : [];
+      } else if (after[0]?.text === ',') {
+        // "A spokesperson for the agency, Mirela Costa, said …": the name closes an apposition.
+        after = after.slice(1);
       }
       const verbAfter = after
         .slice(0, 2)

@@ -126,6 +126,18 @@ export function readFrame(view: SentenceView, v: number, lemma: string): Frame {
     } else if (OBJECT_PRONOUNS.has(w)) {
       frame.addressee = [tokens[i]!.start, tokens[i]!.end];
       i++;
+    } else if ((w === 'a' || w === 'an') && lemma === 'tell') {
+      // "told a news conference in Brennau": an audience, not what was said.
+      const from = i;
+      i++;
+      while (
+        tokens[i]?.kind === 'word' &&
+        !AUXILIARIES.has(view.word(i)) &&
+        view.word(i) !== 'that' &&
+        !FRAME_PREPOSITIONS.has(view.word(i))
+      )
+        i++;
+      frame.addressee = [tokens[from]!.start, tokens[i - 1]!.end];
     } else if (w === 'the' || /^\p{Lu}/u.test(tokens[i]?.text ?? '')) {
       // "the outlet", "the Harbour Ledger", "CNN": an article and capitalised words, or one noun.
       const from = i;

@@ -123,6 +123,8 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
   const { doc, mentions } = ctx;
   const out: FoundEvent[] = [];
   let narrative: { date: PartialDate; paragraph: number; sentence: number } | undefined;
+  /** The last date the paragraph gave, said or done: what "two years later" counts from. */
+  let lastSeen: { date: PartialDate; paragraph: number } | undefined;
 
   doc.sentences.forEach((sentence, index) => {
     const kind = doc.paragraphs[sentence.paragraph]?.kind;
@@ -131,6 +133,7 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
     const text = view.slice(view.start, view.end);
     if (PHOTO_VERBS.test(text)) return;
     if (narrative && narrative.paragraph !== sentence.paragraph) narrative = undefined;
+    if (lastSeen && lastSeen.paragraph !== sentence.paragraph) lastSeen = undefined;
     const found: FoundEvent[] = [];
     const add = (date: PartialDate, a: number, b: number, confidence: number) => {
       const [s, e] = trimSpan(doc.text, a, b);
@@ -206,7 +209,8 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
         const anchor =
           ctx.statementDates.get(index) ??
           (explicit[0] ? resolved(explicit[0]) : undefined) ??
-          narrative?.date;
+          narrative?.date ??
+          lastSeen?.date;
         if (!anchor || !d.relative) continue;
         const date = resolveDate(d, ctx.dateContext, anchor);
         if (!date) continue;
@@ -227,6 +231,12 @@ export function findEvents(ctx: EventContext): FoundEvent[] {
         add(date, view.tokens[start]!.start, end, 0.6);
       }
 
+      const anyDate = inSeg
+        .filter((d) => d.kind !== 'relative')
+        .map(resolved)
+        .filter(Boolean)
+        .at(-1);
+      if (anyDate) lastSeen = { date: anyDate, paragraph: sentence.paragraph };
       if (explicit.length === 0) {
         // A sentence continuing a dated account: "Washington recognized the new government".
         if (narrative && narrative.sentence === index - 1 && inSeg.length === 0 && !speech) {

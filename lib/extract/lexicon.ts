@@ -233,6 +233,18 @@ export const PERSON_NOUNS = new Set([
   'activists',
   'critic',
   'critics',
+  'opponents',
+  'supporters',
+  'allies',
+  'rivals',
+  'colleagues',
+  'neighbours',
+  'neighbors',
+  'voters',
+  'protesters',
+  'diplomats',
+  'organizers',
+  'organisers',
 ]);
 
 /** Titles before a name: "President", "Secretary of State", "Gen.". */

@@ -234,11 +234,14 @@ export function resolveSubject(
   }
 
   // "The authority's chairwoman, Ada Lindqvist, insisted": the name in the appositive.
-  if (view.tokens[head]?.text === ',') {
-    let k = head + 1;
+  // ("A spokesperson for the agency, Mirela Costa, said": after the head's own phrases.)
+  let comma = head;
+  while (comma < end && view.tokens[comma]?.text !== ',') comma++;
+  if (comma < end) {
+    let k = comma + 1;
     while (k < end && view.tokens[k]!.text !== ',') k++;
     const inApposition = view.mentions.find(
-      (m) => m.start >= view.tokens[head]!.end && m.end <= (view.tokens[k - 1]?.end ?? 0),
+      (m) => m.start >= view.tokens[comma]!.end && m.end <= (view.tokens[k - 1]?.end ?? 0),
     );
     if (inApposition && lookup.get(inApposition.actorId)?.kind === 'person') {
       return { type: 'actor', actorId: inApposition.actorId };

@@ -444,8 +444,13 @@ function accordingTo(view: SentenceView, i: number, lookup: ActorLookup): Speech
   const frame: Frame = { next: end, medium: [] };
   const clauseStart = stripAdverbials(view, 0, i);
   if (clauseStart >= i) {
-    // "According to X, CLAUSE."
-    const from = end + 1;
+    // "According to X, CLAUSE." ("According to X, however, CLAUSE.")
+    let from = end + 1;
+    if (
+      /^(?:however|moreover|meanwhile|still|also|indeed|though)$/.test(view.word(from)) &&
+      tokens[from + 1]?.text === ','
+    )
+      from += 2;
     const start = tokens[from];
     const complement: Complement = start
       ? { type: 'clause', start: start.start, end: clauseEnd(view, from) }

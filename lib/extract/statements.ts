@@ -57,6 +57,12 @@ function contentStatement(
 ): { start: number; end: number; kind: 'quote' | 'reported' } | null {
   const text = view.text;
   let [a, b] = trimSpan(text, start, end);
+  // "…, however, she has privately asked …": a connective is not part of what was said.
+  const connective =
+    /^(?:however|moreover|meanwhile|still|also|indeed|instead|nonetheless|nevertheless|though|in fact),\s*/i.exec(
+      text.slice(a, b),
+    );
+  if (connective) a += connective[0].length;
   // A reported clause leaves out final punctuation, but keeps a closing quote and what it holds.
   while (b > a && /[.;:!?…]/.test(text[b - 1] as string) && !view.quoteAround(b - 1)) b--;
   if (b <= a) return null;

