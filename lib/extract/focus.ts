@@ -114,6 +114,29 @@ export class Focus {
     }
   }
 
+  private personIds: string[] | undefined;
+  private surnames: Map<string, string[]> | undefined;
+
+  /** The known people, listed once per article (only offices need them). */
+  private persons(): string[] {
+    this.personIds ??= [...this.lookup.all()].filter((a) => a.kind === 'person').map((a) => a.id);
+    return this.personIds;
+  }
+
+  private bySurname(): Map<string, string[]> {
+    if (!this.surnames) {
+      this.surnames = new Map();
+      for (const id of this.persons()) {
+        const surname =
+          foldKey(this.lookup.get(id)?.name ?? '')
+            .split(/\s+/)
+            .at(-1) ?? '';
+        this.surnames.set(surname, [...(this.surnames.get(surname) ?? []), id]);
+      }
+    }
+    return this.surnames;
+  }
+
   private lastMention(
     at: number,
     test: (id: string) => boolean,
@@ -127,13 +150,12 @@ export class Focus {
         const org = this.lookup.get(m.actorId);
         if (org && org.kind !== 'person') {
           const words = foldKey(org.name).split(/\s+/);
-          const person = [...this.lookup.all()].find(
-            (p) =>
-              p.kind === 'person' &&
-              words.includes(foldKey(p.name).split(/\s+/).at(-1) ?? '') &&
-              test(p.id),
-          );
-          if (person && words.length > 1) return person.id;
+          if (words.length > 1) {
+            const person = words
+              .flatMap((w) => this.bySurname().get(w) ?? [])
+              .find((id) => test(id));
+            if (person) return person;
+          }
         }
       }
     }
@@ -172,8 +194,8 @@ export class Focus {
       const id = this.lastMention(at, fits, true);
       if (id) return { actorId: id };
       // Not named yet (a standfirst): the one known person who holds that office.
-      const all = [...this.lookup.all()].filter((a) => fits(a.id));
-      return stem !== '' && all.length === 1 && all[0] ? { actorId: all[0].id } : null;
+      const all = this.persons().filter((id) => fits(id));
+      return stem !== '' && all.length === 1 && all[0] ? { actorId: all[0] } : null;
     }
     // "the administration", "the union", "the ministry": the last actor of that name; "the
     // company", "the firm": the last organisation named.

@@ -93,17 +93,36 @@ function profile(claim: KnownClaim, lookup: ActorLookup): ClaimProfile {
 }
 
 /** Countries an actor speaks for: from its roles and its titles ("Cuba’s deputy foreign minister"). */
+/** Per lookup: its countries, and the affiliations already worked out (a lookup does not change). */
+const memo = new WeakMap<
+  ActorLookup,
+  { countries: { id: string; name: string }[]; byActor: Map<string, Set<string>> }
+>();
+
+function memoOf(lookup: ActorLookup) {
+  let m = memo.get(lookup);
+  if (!m) {
+    const countries = [...lookup.all()]
+      .filter((a) => a.kind === 'country' || a.kind === 'government')
+      .map((a) => ({ id: a.id, name: plain(a.name) }));
+    m = { countries, byActor: new Map() };
+    memo.set(lookup, m);
+  }
+  return m;
+}
+
 export function affiliations(actorId: string, lookup: ActorLookup): Set<string> {
+  const m = memoOf(lookup);
+  const cached = m.byActor.get(actorId);
+  if (cached) return cached;
   const actor = lookup.get(actorId);
   const out = new Set<string>();
+  m.byActor.set(actorId, out);
   if (!actor) return out;
   const texts = [
     ...(actor.roles ?? []).flatMap((r) => [r.title, r.of ?? '']),
     ...actor.aliases.filter((a) => a.kind === 'title').map((a) => a.text),
   ].filter(Boolean);
-  const countries = [...lookup.all()].filter(
-    (a) => a.kind === 'country' || a.kind === 'government',
-  );
   for (const t of texts) {
     for (const hit of lookup.find(t)) {
       for (const id of hit.ids)
@@ -111,10 +130,10 @@ export function affiliations(actorId: string, lookup: ActorLookup): Set<string> 
           out.add(id);
     }
     const words = plain(t).split(/[\s-]+/);
-    for (const c of countries) {
-      const name = plain(c.name);
-      const stem = name.length > 5 ? name.slice(0, -1) : name;
-      if (!name.includes(' ') && words.some((w) => w.startsWith(stem) && w !== name)) out.add(c.id);
+    for (const c of m.countries) {
+      const stem = c.name.length > 5 ? c.name.slice(0, -1) : c.name;
+      if (!c.name.includes(' ') && words.some((w) => w.startsWith(stem) && w !== c.name))
+        out.add(c.id);
     }
   }
   return out;
