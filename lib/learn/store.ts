@@ -61,13 +61,17 @@ export async function learnFromPage(
     async () => {
       // Reading a page again replaces what it taught before.
       await removeSourceKnowledge(db, sourceId);
+      // What the page's markup says first; what its text says (byline, dateline) otherwise.
+      const outlet = copy.outlet ?? extraction.source.outlet;
+      const author = copy.author ?? extraction.source.author;
+      const published = copy.published ?? extraction.source.published;
       const source = Source.parse({
         id: sourceId,
         url: copy.url,
         title: oneLine(copy.title, 500),
-        ...(copy.outlet ? { outlet: oneLine(copy.outlet, 200) } : {}),
-        ...(copy.author ? { author: oneLine(copy.author, 300) } : {}),
-        ...(copy.published ? { published: copy.published } : {}),
+        ...(outlet ? { outlet: oneLine(outlet, 200) } : {}),
+        ...(author ? { author: oneLine(author, 300) } : {}),
+        ...(published ? { published } : {}),
         retrievedAt: now.toISOString(),
         provenance: [mine],
       });

@@ -124,6 +124,10 @@ test('learns from one article: the next one shows its statement with its outlet;
   );
   await panel.screenshot({ path: 'test-results/learning-panel-controls.png' });
   assert.deepEqual(await axeViolations(panel, 'section.learning'), []);
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.screenshot({ path: 'test-results/learning-panel-controls-dark.png' });
+  assert.deepEqual(await axeViolations(panel, 'section.learning'), []);
+  await panel.emulateMedia({ colorScheme: 'light' });
   await forget.click();
   await panel.getByRole('button', { name: 'Forget', exact: true }).click();
   await panel
@@ -279,6 +283,9 @@ test('a new name is proposed for review; confirming it makes it a known, highlig
   assert.match(await item.innerText(), /3 statements/);
   assert.match(await item.innerText(), /seen in Test Wire/);
   await review.screenshot({ path: 'test-results/learning-review.png', fullPage: true });
+  assert.deepEqual(await axeViolations(review, 'main'), []);
+  await review.emulateMedia({ colorScheme: 'dark' });
+  await review.screenshot({ path: 'test-results/learning-review-dark.png', fullPage: true });
   assert.deepEqual(await axeViolations(review, 'main'), []);
   await item.getByRole('button', { name: 'Confirm' }).click();
   await review
