@@ -34,6 +34,12 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
     action: { default_title: 'Backstory' },
+    commands: {
+      'add-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Add a note on the selected text',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -5,12 +5,14 @@ import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
+import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
   return {
     ...learningHandlers(db),
+    ...noteHandlers(db),
     'dictionary/get': async ({ have }) => {
       const dictionary = await currentDictionary(await db());
       return have === dictionary.version

@@ -3,6 +3,7 @@ import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { createHandlers } from './handlers';
 import { clearLearningTab } from './learning';
+import { registerNoteMenu } from './notes';
 import { ensureStarterPack } from './starter-pack';
 import { clearTabState } from './tab-state';
 
@@ -19,6 +20,7 @@ export default defineBackground(() => {
   })();
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
+  registerNoteMenu();
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { contentListener, type FoundEntity, sendToBackground } from '@/lib/messaging';
 import { scheduleReadingCopy } from './capture';
 import { Highlighter } from './highlighter';
+import { startNotes } from './notes';
 
 /** The caret position under a point, in whichever form this browser offers. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -20,6 +21,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     if (!document.body) return;
+    void startNotes(ctx);
     const config = await sendToBackground('page/config', { url: location.href });
     if (!config.ok || !config.value.highlight || ctx.isInvalid) return;
     const reply = await sendToBackground('dictionary/get', {});

@@ -4,6 +4,7 @@ import { ActorView } from '@/components/ActorView';
 import { ClaimView } from '@/components/ClaimView';
 import { getDb } from '@/lib/db';
 import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
+import { EntityNotes } from '@/lib/ui/EntityNotes';
 import { PageLearning } from '@/lib/ui/page-learning';
 import { useLive } from '@/lib/ui/use-live';
 import { loadActor, loadClaim } from './data';
@@ -168,6 +169,7 @@ export function App() {
       </nav>
       {target?.kind === 'actor' && <ActorPanel id={target.id} open={setTarget} />}
       {target?.kind === 'claim' && <ClaimPanel id={target.id} open={setTarget} />}
+      {target && <EntityNotes entityType={target.kind} entityId={target.id} />}
       {!target && <OnThisPage state={tabState} open={setTarget} />}
       {!target && <PageLearning />}
     </main>

@@ -89,19 +89,30 @@ export async function removeSourceKnowledge(
   return result;
 }
 
-/** "Forget this page": what it taught, and its cached reading copy. */
+/**
+ * "Forget this page": what it taught, and its cached reading copy — unless the user has notes on
+ * the page: the copy is then theirs too (notes are read in context offline) and stays, without its
+ * link to the forgotten source.
+ */
 export async function forgetPage(db: BackstoryDB, pageId: string): Promise<ForgetResult | null> {
   return db.transaction(
     'rw',
-    [db.sources, db.actors, db.statements, db.links, db.events, db.pages, db.settings],
+    [db.sources, db.actors, db.statements, db.links, db.events, db.pages, db.notes, db.settings],
     async () => {
       const page = await db.pages.get(pageId);
       if (!page) return null;
       const result = page.sourceId
         ? await removeSourceKnowledge(db, page.sourceId)
         : { deleted: 0, updated: 0 };
-      await db.pages.delete(pageId);
-      result.deleted++;
+      const notes = await db.notes.where('_pageUrl').equals(page.url).count();
+      if (notes > 0) {
+        const { sourceId: _source, ...kept } = page;
+        await db.pages.put(kept);
+        result.updated++;
+      } else {
+        await db.pages.delete(pageId);
+        result.deleted++;
+      }
       return result;
     },
   );

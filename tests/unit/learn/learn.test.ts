@@ -234,3 +234,30 @@ describe('a pack built from saved articles', () => {
     expect(loaded.ok).toBe(true);
   });
 });
+
+describe('forgetting a page with the user’s notes on it', () => {
+  it('keeps the reading copy for the notes, and forgets what was learned', async () => {
+    const db = await withStarter();
+    const { page } = await capture(db);
+    await db.notes.put({
+      id: 'note/1',
+      body: 'Check this',
+      tags: [],
+      target: {
+        kind: 'selection',
+        url: COPY.url,
+        quote: { type: 'TextQuoteSelector', exact: 'the cranes were idle' },
+      },
+      createdAt: '2026-02-03T12:00:00.000Z',
+      updatedAt: '2026-02-03T12:00:00.000Z',
+      provenance: ['user'],
+      _pageUrl: COPY.url,
+    });
+    await forgetPage(db, page.id);
+    const kept = await db.pages.get(page.id);
+    expect(kept?.text).toBe(COPY.text);
+    expect(kept?.sourceId).toBeUndefined();
+    expect(await db.sources.get(sourceIdOf(COPY.url))).toBeUndefined();
+    expect(await db.notes.count()).toBe(1);
+  });
+});

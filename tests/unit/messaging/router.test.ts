@@ -25,6 +25,11 @@ function handlers(): BackgroundHandlers {
     })),
     'page/forget': vi.fn(() => ({ forgotten: false, deleted: 0, updated: 0 })),
     'actors/review': vi.fn(() => ({})),
+    'notes/for-page': vi.fn(() => ({ show: false, canCreate: false, notes: [] })),
+    'notes/create': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'review/open': vi.fn(() => ({})),
   };
 }
 
