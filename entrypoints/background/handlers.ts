@@ -6,12 +6,14 @@ import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings
 import { refreshAllTabs } from './broadcast';
 import { claimCard } from './claim-card';
 import { currentDictionary, currentEngine } from './dictionary';
+import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
   return {
+    ...learningHandlers(db),
     ...noteHandlers(db),
     'dictionary/get': async ({ have }) => {
       const dictionary = await currentDictionary(await db());
@@ -62,6 +64,13 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       const d = await db();
       if (!pagePolicy(await getSettings(d), pageUrl).learn) return { saved: false };
       const row = await savePageCopy(d, copy, { actorIds: foundActorIds, claimIds: foundClaimIds });
+      await learnAfterCapture(
+        d,
+        row.id,
+        copy,
+        sender.tab?.id,
+        foundActorIds.length + foundClaimIds.length > 0,
+      );
       return { saved: true, pageId: row.id };
     },
 

@@ -3,6 +3,7 @@ import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { stepActiveTab } from './broadcast';
 import { createHandlers } from './handlers';
+import { clearLearningTab } from './learning';
 import { registerNoteMenu } from './notes';
 import { ensureStarterPack } from './starter-pack';
 import { clearTabState } from './tab-state';
@@ -36,5 +37,6 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
+    void clearLearningTab(tabId);
   });
 });

@@ -24,10 +24,11 @@ export interface ScannedPage {
  * scanned page (extraction, packs announced by the page, notes) adds one line here.
  */
 const AFTER_SCAN: ((page: ScannedPage) => void | Promise<void>)[] = [
-  // Cache the article's reading copy, on idle, where learning is allowed and something was found.
+  // Learn from the article and cache its reading copy, on idle, where learning is allowed. The
+  // background keeps the copy only when something was known or learned on the page.
   ({ ctx, config, session }) => {
     const found = session.report('active');
-    if (!config.learn || found.actors.length + found.claims.length === 0) return;
+    if (!config.learn) return;
     scheduleReadingCopy(ctx, {
       actorIds: found.actors.map((a) => a.id),
       claimIds: found.claims.map((c) => c.id),

@@ -6,6 +6,7 @@ import { SiteControls } from '@/components/SiteControls';
 import { getDb } from '@/lib/db';
 import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
 import { EntityNotes } from '@/lib/ui/EntityNotes';
+import { PageLearning } from '@/lib/ui/page-learning';
 import { useLive } from '@/lib/ui/use-live';
 import { useSiteSettings } from '@/lib/ui/use-site-settings';
 import { loadActor, loadClaim } from './data';
@@ -174,6 +175,7 @@ export function App() {
       {target?.kind === 'claim' && <ClaimPanel id={target.id} open={setTarget} />}
       {target && <EntityNotes entityType={target.kind} entityId={target.id} />}
       {!target && <OnThisPage state={tabState} open={setTarget} />}
+      {!target && <PageLearning />}
     </main>
   );
 }

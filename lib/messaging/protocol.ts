@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleCopy } from '../extract/article-copy';
+import { ForgetReply, LearningStatus, ReviewRequest } from '../learn/messages';
 import { Id, Line, Note, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
 import {
@@ -129,6 +130,24 @@ export const toBackground = {
     from: 'extension',
     request: z.object({ tabId: z.number().int() }),
     response: TabState.nullable(),
+  },
+  /** extension → background: learning on a tab's page (settings, private window, cached copy). */
+  'learning/status': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int() }),
+    response: LearningStatus,
+  },
+  /** extension → background: forget a cached page and everything learned from it. */
+  'page/forget': {
+    from: 'extension',
+    request: z.object({ pageId: Id }),
+    response: ForgetReply,
+  },
+  /** extension → background: confirm, merge or reject an actor learned from pages. */
+  'actors/review': {
+    from: 'extension',
+    request: ReviewRequest,
+    response: Empty,
   },
   /** extension → background → content: scroll to the n-th highlight of an entity on a tab. */
   'tab/reveal': {

@@ -16,6 +16,16 @@ function handlers(): BackgroundHandlers {
     'entity/card': vi.fn(() => null),
     'tab/state': vi.fn(() => null),
     'tab/reveal': vi.fn(() => ({ found: false, total: 0 })),
+    'learning/status': vi.fn(() => ({
+      site: null,
+      learning: true,
+      siteLearning: true,
+      blocked: null,
+      incognito: false,
+      page: null,
+    })),
+    'page/forget': vi.fn(() => ({ forgotten: false, deleted: 0, updated: 0 })),
+    'actors/review': vi.fn(() => ({})),
     'notes/for-page': vi.fn(() => ({ show: false, canCreate: false, notes: [] })),
     'notes/create': vi.fn(() => {
       throw new Error('not in this test');
