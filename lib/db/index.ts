@@ -3,3 +3,4 @@ export * from './database';
 export * from './knowledge-version';
 export * from './queries';
 export * from './rows';
+export * from './search-fields';
