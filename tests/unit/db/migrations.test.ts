@@ -63,7 +63,9 @@ describe('database migrations', () => {
       await db.open();
       for (const [table, rows] of Object.entries(fixture.tables)) {
         const now = await db.table(table).toArray();
-        const expected = (rows as object[]).map((r) => expectedAfterUpgrade(fixture.version, table, r));
+        const expected = (rows as object[]).map((r) =>
+          expectedAfterUpgrade(fixture.version, table, r),
+        );
         expect(now, table).toEqual(expected);
       }
       db.close();

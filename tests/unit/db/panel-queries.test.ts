@@ -59,9 +59,7 @@ describe('actorsNamedIn', () => {
   it('does not take a common word for a case-sensitive alias', async () => {
     const db = await starterDb();
     expect(await actorsNamedIn(db, 'Let us talk about it')).toEqual([]);
-    expect((await actorsNamedIn(db, 'The US said')).map((a) => a.id)).toEqual([
-      A('united-states'),
-    ]);
+    expect((await actorsNamedIn(db, 'The US said')).map((a) => a.id)).toEqual([A('united-states')]);
   });
 });
 
@@ -193,9 +191,7 @@ describe('claimPanel', () => {
     const events = d?.history.events ?? [];
     expect(events.length).toBeGreaterThan(10);
     for (const e of events) {
-      expect(e.event.actorIds).toEqual(
-        expect.arrayContaining([A('united-states'), A('cuba')]),
-      );
+      expect(e.event.actorIds).toEqual(expect.arrayContaining([A('united-states'), A('cuba')]));
     }
     const dates = events.map((e) => e.event.date);
     expect([...dates].sort(comparePartialDates)).toEqual(dates);

@@ -75,7 +75,13 @@ describe('search', () => {
         actors: [
           { id: 's/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [] },
           { id: 's/actor/b', name: 'Borealia', kind: 'country', aliases: [] },
-          { id: 's/actor/c', name: 'Ana Ortiz Vega', kind: 'person', aliases: [], status: 'rejected' },
+          {
+            id: 's/actor/c',
+            name: 'Ana Ortiz Vega',
+            kind: 'person',
+            aliases: [],
+            status: 'rejected',
+          },
         ],
       }),
     );
