@@ -34,6 +34,14 @@ export default defineConfig({
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
     action: { default_title: 'Backstory' },
+    // A shortcut to open the panel: through the toolbar button on Chrome (which opens the side
+    // panel, see setPanelBehavior), straight to the sidebar on Firefox.
+    commands: {
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the Backstory panel',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

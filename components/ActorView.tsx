@@ -1,42 +1,69 @@
-import type { ActorRow, ClaimRow, StatementRow } from '@/lib/db';
+import type { ActorPanelData, ClaimSummary, OtherStance } from '@/lib/db/panel-queries';
 import { formatPartialDate } from '@/lib/model';
-import { StatementItem } from './StatementItem';
+import { EntityHeader } from './EntityHeader';
+import { usePanelActions } from './panel-context';
+import { StatementCard } from './StatementCard';
+import { HowKnowledgeArrives } from './StatusMessage';
+import { Timeline } from './Timeline';
 
 export interface ActorViewProps {
-  actor: ActorRow;
-  statements: StatementRow[];
-  statementCount: number;
-  claimsMade: ClaimRow[];
-  stances: {
-    stance: 'supports' | 'denies' | 'qualifies';
-    claim: ClaimRow;
-    statement: StatementRow;
-  }[];
-  deniedBy: { claim: ClaimRow; statement: StatementRow; speakerName: string }[];
-  sourceLabel: (statement: StatementRow) => { label: string; href?: string | undefined }[];
-  onOpenClaim: (claimId: string) => void;
+  data: ActorPanelData;
+  /** Reads the next page of statements; absent when all are shown. */
+  onMoreStatements?: (() => void) | undefined;
 }
 
-const STANCE_HEADING = {
+export const KIND_LABEL = {
+  person: 'Person',
+  organization: 'Organisation',
+  country: 'Country',
+  government: 'Government',
+  outlet: 'News outlet',
+} as const;
+
+const STANCE_HEADING: Record<OtherStance, string> = {
   denies: 'Claims they denied',
   qualifies: 'Claims they qualified',
   supports: 'Claims they supported',
-} as const;
+};
 
-/** Who an actor is, what they said, what they claimed and denied, and who denied them. */
-export function ActorView(props: ActorViewProps) {
-  const { actor, statements, statementCount, claimsMade, stances, deniedBy } = props;
-  const aliases = actor.aliases.map((a) => a.text).filter((t) => t !== actor.name);
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** "denied 3 times · qualified once": how others answered a claim, in counts. */
+export function Reception({ counts }: { counts: ClaimSummary['counts'] }) {
+  const parts: string[] = [];
+  if (counts.denies) parts.push(`${plural(counts.denies, 'denial')}`);
+  if (counts.qualifies) parts.push(`${plural(counts.qualifies, 'qualification')}`);
+  if (counts.supports) parts.push(`${plural(counts.supports, 'statement')} in support`);
   return (
-    <section class="view actor-view" aria-labelledby="actor-name">
-      <header class="entity-header">
-        <p class="entity-kind">{actor.kind}</p>
-        <h1 id="actor-name">{actor.name}</h1>
+    <span class="reception">{parts.length ? parts.join(' · ') : 'no responses on record'}</span>
+  );
+}
+
+/** Who an actor is, what they said, what they claimed and denied, who denied them, and history. */
+export function ActorView({ data, onMoreStatements }: ActorViewProps) {
+  const panel = usePanelActions();
+  const { actor, statements, statementCount, claimsMade, stances, deniedBy, events } = data;
+  const aliases = [...new Set(actor.aliases.map((a) => a.text))].filter((t) => t !== actor.name);
+  return (
+    <div class="view actor-view">
+      <EntityHeader kind={KIND_LABEL[actor.kind]} title={actor.name}>
+        {data.mergedInto && (
+          <p class="notice">
+            Merged into{' '}
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => data.mergedInto && panel.openActor(data.mergedInto.id)}
+            >
+              {data.mergedInto.name}
+            </button>
+          </p>
+        )}
         {actor.description && <p class="description">{actor.description}</p>}
         {actor.roles && actor.roles.length > 0 && (
           <ul class="roles" aria-label="Roles">
             {actor.roles.map((r) => (
-              <li key={`${r.title}-${r.from ?? ''}`}>
+              <li key={`${r.title}-${r.from ?? ''}-${r.to ?? ''}`}>
                 {r.title}
                 {r.of ? `, ${r.of}` : ''}
                 {(r.from || r.to) && (
@@ -52,32 +79,35 @@ export function ActorView(props: ActorViewProps) {
         )}
         {aliases.length > 0 && (
           <p class="aliases">
-            <span class="label">Also written as </span>
+            <span class="label">Also written as: </span>
             {aliases.slice(0, 12).join(' · ')}
+            {aliases.length > 12 ? ` · and ${aliases.length - 12} more` : ''}
           </p>
         )}
-      </header>
+      </EntityHeader>
 
       <section aria-labelledby="statements-h">
         <h2 id="statements-h">
           Statements <span class="count">{statementCount}</span>
         </h2>
         {statements.length === 0 ? (
-          <p class="empty">No statements by {actor.name} are known yet.</p>
+          <div class="empty">
+            <p>No statements by {actor.name} are in the cache yet.</p>
+            <HowKnowledgeArrives />
+          </div>
         ) : (
           <ul class="statement-list">
             {statements.map((s) => (
-              <li key={s.id}>
-                <StatementItem
-                  words={s.words}
-                  kind={s.kind}
-                  said={s.said}
-                  medium={s.medium}
-                  sources={props.sourceLabel(s)}
-                />
+              <li key={s.statement.id}>
+                <StatementCard info={s} hideSpeaker />
               </li>
             ))}
           </ul>
+        )}
+        {onMoreStatements && statements.length < statementCount && (
+          <button type="button" class="button more" onClick={onMoreStatements}>
+            Show more statements ({statements.length} of {statementCount} shown)
+          </button>
         )}
       </section>
 
@@ -85,11 +115,12 @@ export function ActorView(props: ActorViewProps) {
         <section aria-labelledby="claims-made-h">
           <h2 id="claims-made-h">Claims they made</h2>
           <ul class="claim-list">
-            {claimsMade.map((c) => (
-              <li key={c.id}>
-                <button type="button" class="link-button" onClick={() => props.onOpenClaim(c.id)}>
-                  {c.gist}
+            {claimsMade.map(({ claim, counts }) => (
+              <li key={claim.id}>
+                <button type="button" class="link-button" onClick={() => panel.openClaim(claim.id)}>
+                  {claim.gist}
                 </button>
+                <Reception counts={counts} />
               </li>
             ))}
           </ul>
@@ -101,17 +132,16 @@ export function ActorView(props: ActorViewProps) {
           <h2 id="denied-by-h">Who has denied their claims</h2>
           <ul class="statement-list">
             {deniedBy.map((d) => (
-              <li key={`${d.claim.id}-${d.statement.id}`}>
-                <p class="claim-context">On: {d.claim.gist}</p>
-                <StatementItem
-                  words={d.statement.words}
-                  kind={d.statement.kind}
-                  speaker={d.speakerName}
-                  said={d.statement.said}
-                  medium={d.statement.medium}
-                  sources={props.sourceLabel(d.statement)}
-                  stance="denies"
-                />
+              <li key={`${d.claim.id}-${d.statement.statement.id}`}>
+                <button
+                  type="button"
+                  class="link-button claim-context"
+                  onClick={() => panel.openClaim(d.claim.id)}
+                >
+                  <span class="visually-hidden">Claim: </span>
+                  {d.claim.gist}
+                </button>
+                <StatementCard info={d.statement} stance="denies" />
               </li>
             ))}
           </ul>
@@ -126,28 +156,43 @@ export function ActorView(props: ActorViewProps) {
             <h2 id={`stance-${stance}-h`}>{STANCE_HEADING[stance]}</h2>
             <ul class="statement-list">
               {rows.map((r) => (
-                <li key={`${r.claim.id}-${r.statement.id}`}>
+                <li key={`${r.claim.id}-${r.statement.statement.id}`}>
                   <button
                     type="button"
                     class="link-button claim-context"
-                    onClick={() => props.onOpenClaim(r.claim.id)}
+                    onClick={() => panel.openClaim(r.claim.id)}
                   >
+                    <span class="visually-hidden">Claim: </span>
                     {r.claim.gist}
                   </button>
-                  <StatementItem
-                    words={r.statement.words}
-                    kind={r.statement.kind}
-                    said={r.statement.said}
-                    medium={r.statement.medium}
-                    sources={props.sourceLabel(r.statement)}
-                    stance={stance}
-                  />
+                  <StatementCard info={r.statement} stance={stance} origin={r.origin} hideSpeaker />
                 </li>
               ))}
             </ul>
           </section>
         );
       })}
-    </section>
+
+      <section aria-labelledby="actor-history-h">
+        <h2 id="actor-history-h">
+          Background history <span class="count">{data.eventCount}</span>
+        </h2>
+        {events.length === 0 ? (
+          <p class="empty">No dated events involving {actor.name} are in the cache.</p>
+        ) : (
+          <>
+            {data.eventCount > events.length && (
+              <p class="hint">The {events.length} most recent events:</p>
+            )}
+            <Timeline events={events} level={3} omitActor={actor.id} idPrefix="actor-history" />
+            <button type="button" class="button" onClick={() => panel.openHistory([actor.id])}>
+              {data.eventCount > events.length
+                ? `See all ${data.eventCount} events involving ${actor.name}`
+                : `Timeline of ${actor.name}`}
+            </button>
+          </>
+        )}
+      </section>
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
+import { searchSelectionItem, setupContextMenus } from './context-menu';
 import { createHandlers } from './handlers';
+import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
 import { clearTabState } from './tab-state';
 
@@ -24,6 +26,10 @@ export default defineBackground(() => {
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.warn('[Backstory] setPanelBehavior failed:', error);
   });
+
+  // Context menu items, one per feature: add yours to the list.
+  setupContextMenus([searchSelectionItem]);
+  setupFirefoxToolbarButton();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
