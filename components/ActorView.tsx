@@ -1,8 +1,9 @@
+import type { ClaimRow } from '@/lib/db';
 import type { ActorPanelData, ClaimSummary, OtherStance } from '@/lib/db/panel-queries';
 import { formatPartialDate } from '@/lib/model';
 import { EntityHeader } from './EntityHeader';
 import { usePanelActions } from './panel-context';
-import { StatementCard } from './StatementCard';
+import { STANCE_LABEL, StatementCard, type StatementRelation } from './StatementCard';
 import { HowKnowledgeArrives } from './StatusMessage';
 import { Timeline } from './Timeline';
 
@@ -20,11 +21,37 @@ export const KIND_LABEL = {
   outlet: 'News outlet',
 } as const;
 
-const STANCE_HEADING: Record<OtherStance, string> = {
-  denies: 'Claims they denied',
-  qualifies: 'Claims they qualified',
-  supports: 'Claims they supported',
-};
+const STANCE_ORDER: OtherStance[] = ['denies', 'qualifies', 'supports'];
+
+/** Their stances grouped by claim, denials first. */
+function positionsOf(data: ActorPanelData) {
+  const byClaim = new Map<string, { claim: ClaimRow; stances: OtherStance[]; count: number }>();
+  for (const s of data.stances) {
+    const entry = byClaim.get(s.claim.id) ?? { claim: s.claim, stances: [], count: 0 };
+    if (!entry.stances.includes(s.stance)) entry.stances.push(s.stance);
+    entry.count += 1;
+    byClaim.set(s.claim.id, entry);
+  }
+  const rank = (e: { stances: OtherStance[] }) =>
+    Math.min(...e.stances.map((x) => STANCE_ORDER.indexOf(x)));
+  return [...byClaim.values()]
+    .map((e) => ({
+      ...e,
+      stances: [...e.stances].sort((a, b) => STANCE_ORDER.indexOf(a) - STANCE_ORDER.indexOf(b)),
+    }))
+    .sort((a, b) => rank(a) - rank(b));
+}
+
+/** For each statement, the claims it answers. */
+function relationsOf(data: ActorPanelData) {
+  const out = new Map<string, StatementRelation[]>();
+  for (const s of data.stances) {
+    const list = out.get(s.statement.statement.id) ?? [];
+    list.push({ stance: s.stance, claimId: s.claim.id, gist: s.claim.gist });
+    out.set(s.statement.statement.id, list);
+  }
+  return out;
+}
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -42,8 +69,10 @@ export function Reception({ counts }: { counts: ClaimSummary['counts'] }) {
 /** Who an actor is, what they said, what they claimed and denied, who denied them, and history. */
 export function ActorView({ data, onMoreStatements }: ActorViewProps) {
   const panel = usePanelActions();
-  const { actor, statements, statementCount, claimsMade, stances, deniedBy, events } = data;
+  const { actor, statements, statementCount, claimsMade, deniedBy, events } = data;
   const aliases = [...new Set(actor.aliases.map((a) => a.text))].filter((t) => t !== actor.name);
+  const positions = positionsOf(data);
+  const relations = relationsOf(data);
   return (
     <div class="view actor-view">
       <EntityHeader kind={KIND_LABEL[actor.kind]} title={actor.name}>
@@ -86,30 +115,34 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
         )}
       </EntityHeader>
 
-      <section aria-labelledby="statements-h">
-        <h2 id="statements-h">
-          Statements <span class="count">{statementCount}</span>
-        </h2>
-        {statements.length === 0 ? (
-          <div class="empty">
-            <p>No statements by {actor.name} are in the cache yet.</p>
-            <HowKnowledgeArrives />
-          </div>
-        ) : (
-          <ul class="statement-list">
-            {statements.map((s) => (
-              <li key={s.statement.id}>
-                <StatementCard info={s} hideSpeaker />
+      {positions.length > 0 && (
+        <section aria-labelledby="positions-h">
+          <h2 id="positions-h">Their positions on claims</h2>
+          <ul class="claim-list">
+            {positions.map((p) => (
+              <li key={p.claim.id}>
+                <span class="position-stances">
+                  {p.stances.map((stance) => (
+                    <span key={stance} class={`stance-badge inline stance-${stance}`}>
+                      {STANCE_LABEL[stance]}
+                    </span>
+                  ))}
+                </span>
+                <button
+                  type="button"
+                  class="link-button"
+                  onClick={() => panel.openClaim(p.claim.id)}
+                >
+                  {p.claim.gist}
+                </button>
+                <span class="reception">
+                  {p.count === 1 ? 'in 1 statement' : `in ${p.count} statements`}
+                </span>
               </li>
             ))}
           </ul>
-        )}
-        {onMoreStatements && statements.length < statementCount && (
-          <button type="button" class="button more" onClick={onMoreStatements}>
-            Show more statements ({statements.length} of {statementCount} shown)
-          </button>
-        )}
-      </section>
+        </section>
+      )}
 
       {claimsMade.length > 0 && (
         <section aria-labelledby="claims-made-h">
@@ -126,6 +159,31 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
           </ul>
         </section>
       )}
+
+      <section aria-labelledby="statements-h">
+        <h2 id="statements-h">
+          Statements <span class="count">{statementCount}</span>
+        </h2>
+        {statements.length === 0 ? (
+          <div class="empty">
+            <p>No statements by {actor.name} are in the cache yet.</p>
+            <HowKnowledgeArrives />
+          </div>
+        ) : (
+          <ul class="statement-list">
+            {statements.map((s) => (
+              <li key={s.statement.id}>
+                <StatementCard info={s} hideSpeaker relations={relations.get(s.statement.id)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        {onMoreStatements && statements.length < statementCount && (
+          <button type="button" class="button more" onClick={onMoreStatements}>
+            Show more statements ({statements.length} of {statementCount} shown)
+          </button>
+        )}
+      </section>
 
       {deniedBy.length > 0 && (
         <section aria-labelledby="denied-by-h">
@@ -148,31 +206,6 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
         </section>
       )}
 
-      {(['denies', 'qualifies', 'supports'] as const).map((stance) => {
-        const rows = stances.filter((s) => s.stance === stance);
-        if (rows.length === 0) return null;
-        return (
-          <section key={stance} aria-labelledby={`stance-${stance}-h`}>
-            <h2 id={`stance-${stance}-h`}>{STANCE_HEADING[stance]}</h2>
-            <ul class="statement-list">
-              {rows.map((r) => (
-                <li key={`${r.claim.id}-${r.statement.statement.id}`}>
-                  <button
-                    type="button"
-                    class="link-button claim-context"
-                    onClick={() => panel.openClaim(r.claim.id)}
-                  >
-                    <span class="visually-hidden">Claim: </span>
-                    {r.claim.gist}
-                  </button>
-                  <StatementCard info={r.statement} stance={stance} origin={r.origin} hideSpeaker />
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-
       <section aria-labelledby="actor-history-h">
         <h2 id="actor-history-h">
           Background history <span class="count">{data.eventCount}</span>
@@ -184,7 +217,7 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
             {data.eventCount > events.length && (
               <p class="hint">The {events.length} most recent events:</p>
             )}
-            <Timeline events={events} level={3} omitActor={actor.id} idPrefix="actor-history" />
+            <Timeline events={events} level={3} omitActors={[actor.id]} idPrefix="actor-history" />
             <button type="button" class="button" onClick={() => panel.openHistory([actor.id])}>
               {data.eventCount > events.length
                 ? `See all ${data.eventCount} events involving ${actor.name}`

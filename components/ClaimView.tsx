@@ -169,7 +169,12 @@ export function ClaimView({ data }: { data: ClaimPanelData }) {
         ) : (
           <>
             {history.more && <p class="hint">The {history.events.length} most recent events:</p>}
-            <Timeline events={history.events} level={3} idPrefix="claim-history" />
+            <Timeline
+              events={history.events}
+              level={3}
+              idPrefix="claim-history"
+              omitActors={history.actors.map((a) => a.id)}
+            />
           </>
         )}
         <button

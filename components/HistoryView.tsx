@@ -74,7 +74,7 @@ export function HistoryView({ actors, page, onMore }: HistoryViewProps) {
             events={page.events}
             level={2}
             idPrefix="history"
-            {...(actors.length === 1 && actors[0] ? { omitActor: actors[0].id } : {})}
+            omitActors={actors.map((a) => a.id)}
           />
           {page.more && (
             <button type="button" class="button more" onClick={onMore}>

@@ -10,6 +10,13 @@ export const STANCE_LABEL: Record<Stance, string> = {
   supports: 'supports',
 };
 
+/** A claim this statement answers, shown on the card (in the speaker's own view). */
+export interface StatementRelation {
+  stance: Stance;
+  claimId: string;
+  gist: string;
+}
+
 export interface StatementCardProps {
   info: StatementInfo;
   /** The statement's stance towards the claim in view, shown as a badge. */
@@ -20,6 +27,7 @@ export interface StatementCardProps {
   hideSpeaker?: boolean;
   /** A short remark shown with the date ("first on record"). */
   note?: string | undefined;
+  relations?: StatementRelation[] | undefined;
 }
 
 function When({ info }: { info: StatementInfo }) {
@@ -37,7 +45,8 @@ function When({ info }: { info: StatementInfo }) {
 }
 
 /** One statement: the words, who said them and in what role, when, how, and where it was read. */
-export function StatementCard({ info, stance, origin, hideSpeaker, note }: StatementCardProps) {
+export function StatementCard(props: StatementCardProps) {
+  const { info, stance, origin, hideSpeaker, note, relations } = props;
   const panel = usePanelActions();
   const { statement, speaker, sources } = info;
   const quote = statement.kind === 'quote';
@@ -76,6 +85,14 @@ export function StatementCard({ info, stance, origin, hideSpeaker, note }: State
         {origin === 'extracted' && <span class="origin">linked automatically</span>}
         {origin === 'user' && <span class="origin">linked by you</span>}
       </p>
+      {relations?.map((r) => (
+        <p key={`${r.stance}-${r.claimId}`} class="relation">
+          <span class={`stance-badge inline stance-${r.stance}`}>{STANCE_LABEL[r.stance]}</span>{' '}
+          <button type="button" class="link-button" onClick={() => panel.openClaim(r.claimId)}>
+            {r.gist}
+          </button>
+        </p>
+      ))}
       {sources.length > 0 && (
         <p class="sources">
           <span class="sources-label">Read in </span>
@@ -88,7 +105,7 @@ export function StatementCard({ info, stance, origin, hideSpeaker, note }: State
                   <span class="visually-hidden"> (opens the passage in a new tab)</span>
                 </a>
               ) : (
-                <cite title={s.title}>{s.label}</cite>
+                <cite class={s.unnamed ? 'unnamed' : undefined}>{s.label}</cite>
               )}
             </span>
           ))}

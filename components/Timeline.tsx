@@ -6,8 +6,8 @@ export interface TimelineProps {
   events: EventInfo[];
   /** The heading level of the decade headings (2 in the history view, 3 inside a section). */
   level: 2 | 3;
-  /** An actor whose name need not be repeated on every event (the actor in view). */
-  omitActor?: string;
+  /** Actors whose names need not be repeated on every event (those the timeline is about). */
+  omitActors?: readonly string[];
   /** Prefix for heading ids, unique per timeline on a page. */
   idPrefix: string;
 }
@@ -26,7 +26,7 @@ export function decadeGroups(events: EventInfo[]): { decade: string; events: Eve
 export const decadeId = (prefix: string, decade: string) => `${prefix}-${decade}`;
 
 /** Background history in date order, grouped by decade, each event with its actors and sources. */
-export function Timeline({ events, level, omitActor, idPrefix }: TimelineProps) {
+export function Timeline({ events, level, omitActors = [], idPrefix }: TimelineProps) {
   const panel = usePanelActions();
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
@@ -43,10 +43,10 @@ export function Timeline({ events, level, omitActor, idPrefix }: TimelineProps) 
                   {formatPartialDate(event.date)}
                 </time>
                 <p class="event-text">{event.text}</p>
-                {actors.some((a) => a.id !== omitActor) && (
+                {actors.some((a) => !omitActors.includes(a.id)) && (
                   <ul class="chips" aria-label="Involved">
                     {actors
-                      .filter((a) => a.id !== omitActor)
+                      .filter((a) => !omitActors.includes(a.id))
                       .map((a) => (
                         <li key={a.id}>
                           <button type="button" class="chip" onClick={() => panel.openActor(a.id)}>
@@ -67,7 +67,7 @@ export function Timeline({ events, level, omitActor, idPrefix }: TimelineProps) 
                             {s.label}
                           </a>
                         ) : (
-                          <cite>{s.label}</cite>
+                          <cite class={s.unnamed ? 'unnamed' : undefined}>{s.label}</cite>
                         )}
                       </span>
                     ))}

@@ -26,6 +26,8 @@ export interface SourceRef {
   outlet?: string;
   title?: string;
   published?: string;
+  /** Neither outlet nor title is known. */
+  unnamed?: true;
   /** The source's URL, scrolled to the passage (`#:~:text=`) when the passage is known. */
   href?: string;
 }
@@ -126,6 +128,7 @@ class Resolver {
     if (row?.outlet) ref.outlet = row.outlet;
     if (row?.title) ref.title = row.title;
     if (row?.published) ref.published = row.published;
+    if (!row?.outlet && !row?.title) ref.unnamed = true;
     if (row?.url && isHttpUrl(row.url)) {
       ref.href = selector ? textFragmentUrl(row.url, selector) : row.url;
     }
@@ -361,10 +364,13 @@ export async function actorPanel(
         actor,
         statements: statementRows.map((s) => resolver.statement(s)),
         statementCount,
-        claimsMade: claimsMade.map((claim, i) => ({
-          claim,
-          counts: counts[i] ?? { denies: 0, qualifies: 0, supports: 0 },
-        })),
+        // The most answered claims first: that is where the dispute is.
+        claimsMade: claimsMade
+          .map((claim, i) => ({
+            claim,
+            counts: counts[i] ?? { denies: 0, qualifies: 0, supports: 0 },
+          }))
+          .sort((a, b) => responses(b.counts) - responses(a.counts)),
         stances,
         deniedBy: deniedBy.sort(byTimeOf((d) => d.statement)),
         events: eventRows.map((e) => resolver.event(e)),
@@ -375,6 +381,8 @@ export async function actorPanel(
     },
   );
 }
+
+const responses = (c: Record<OtherStance, number>) => c.denies + c.qualifies + c.supports;
 
 const byTimeOf =
   <T>(get: (x: T) => StatementInfo) =>
