@@ -1,15 +1,21 @@
-import type { ClaimRow } from '@/lib/db';
-import type { ActorPanelData, ClaimSummary, OtherStance } from '@/lib/db/panel-queries';
+import {
+  type ActorDetails,
+  type ActorHead,
+  type ClaimSummary,
+  formatCount,
+} from '@/lib/db/panel-queries';
 import { formatPartialDate } from '@/lib/model';
 import { EntityHeader } from './EntityHeader';
 import { usePanelActions } from './panel-context';
-import { STANCE_LABEL, StatementCard, type StatementRelation } from './StatementCard';
+import { STANCE_LABEL, StatementCard } from './StatementCard';
 import { HowKnowledgeArrives } from './StatusMessage';
 import { Timeline } from './Timeline';
 
 export interface ActorViewProps {
-  data: ActorPanelData;
-  /** Reads the next page of statements; absent when all are shown. */
+  head: ActorHead;
+  /** The rest of the view, read after the head; absent while it is being read. */
+  details?: ActorDetails | undefined;
+  /** Reads the next page of statements. */
   onMoreStatements?: (() => void) | undefined;
 }
 
@@ -21,70 +27,40 @@ export const KIND_LABEL = {
   outlet: 'News outlet',
 } as const;
 
-const STANCE_ORDER: OtherStance[] = ['denies', 'qualifies', 'supports'];
-
-/** Their stances grouped by claim, denials first. */
-function positionsOf(data: ActorPanelData) {
-  const byClaim = new Map<string, { claim: ClaimRow; stances: OtherStance[]; count: number }>();
-  for (const s of data.stances) {
-    const entry = byClaim.get(s.claim.id) ?? { claim: s.claim, stances: [], count: 0 };
-    if (!entry.stances.includes(s.stance)) entry.stances.push(s.stance);
-    entry.count += 1;
-    byClaim.set(s.claim.id, entry);
-  }
-  const rank = (e: { stances: OtherStance[] }) =>
-    Math.min(...e.stances.map((x) => STANCE_ORDER.indexOf(x)));
-  return [...byClaim.values()]
-    .map((e) => ({
-      ...e,
-      stances: [...e.stances].sort((a, b) => STANCE_ORDER.indexOf(a) - STANCE_ORDER.indexOf(b)),
-    }))
-    .sort((a, b) => rank(a) - rank(b));
-}
-
-/** For each statement, the claims it answers. */
-function relationsOf(data: ActorPanelData) {
-  const out = new Map<string, StatementRelation[]>();
-  for (const s of data.stances) {
-    const list = out.get(s.statement.statement.id) ?? [];
-    list.push({ stance: s.stance, claimId: s.claim.id, gist: s.claim.gist });
-    out.set(s.statement.statement.id, list);
-  }
-  return out;
-}
-
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "denied 3 times · qualified once": how others answered a claim, in counts. */
-export function Reception({ counts }: { counts: ClaimSummary['counts'] }) {
+/** "6 denials · 4 qualifications": how others answered a claim, in counts. */
+export function Reception({ counts, partial }: Pick<ClaimSummary, 'counts' | 'partial'>) {
   const parts: string[] = [];
-  if (counts.denies) parts.push(`${plural(counts.denies, 'denial')}`);
-  if (counts.qualifies) parts.push(`${plural(counts.qualifies, 'qualification')}`);
+  if (counts.denies) parts.push(plural(counts.denies, 'denial'));
+  if (counts.qualifies) parts.push(plural(counts.qualifies, 'qualification'));
   if (counts.supports) parts.push(`${plural(counts.supports, 'statement')} in support`);
+  if (parts.length === 0) return <span class="reception">no responses on record</span>;
   return (
-    <span class="reception">{parts.length ? parts.join(' · ') : 'no responses on record'}</span>
+    <span class="reception">
+      {partial ? 'at least ' : ''}
+      {parts.join(' · ')}
+    </span>
   );
 }
 
 /** Who an actor is, what they said, what they claimed and denied, who denied them, and history. */
-export function ActorView({ data, onMoreStatements }: ActorViewProps) {
+export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
   const panel = usePanelActions();
-  const { actor, statements, statementCount, claimsMade, deniedBy, events } = data;
+  const { actor, statements } = head;
   const aliases = [...new Set(actor.aliases.map((a) => a.text))].filter((t) => t !== actor.name);
-  const positions = positionsOf(data);
-  const relations = relationsOf(data);
   return (
     <div class="view actor-view">
       <EntityHeader kind={KIND_LABEL[actor.kind]} title={actor.name}>
-        {data.mergedInto && (
+        {head.mergedInto && (
           <p class="notice">
             Merged into{' '}
             <button
               type="button"
               class="link-button"
-              onClick={() => data.mergedInto && panel.openActor(data.mergedInto.id)}
+              onClick={() => head.mergedInto && panel.openActor(head.mergedInto.id)}
             >
-              {data.mergedInto.name}
+              {head.mergedInto.name}
             </button>
           </p>
         )}
@@ -115,19 +91,17 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
         )}
       </EntityHeader>
 
-      {positions.length > 0 && (
+      {details && details.positions.length > 0 && (
         <section aria-labelledby="positions-h">
           <h2 id="positions-h">Their positions on claims</h2>
           <ul class="claim-list">
-            {positions.map((p) => (
+            {details.positions.map((p) => (
               <li key={p.claim.id}>
-                <span class="position-stances">
-                  {p.stances.map((stance) => (
-                    <span key={stance} class={`stance-badge inline stance-${stance}`}>
-                      {STANCE_LABEL[stance]}
-                    </span>
-                  ))}
-                </span>
+                {p.stances.map((stance) => (
+                  <span key={stance} class={`stance-badge inline stance-${stance}`}>
+                    {STANCE_LABEL[stance]}
+                  </span>
+                ))}
                 <button
                   type="button"
                   class="link-button"
@@ -141,28 +115,39 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
               </li>
             ))}
           </ul>
+          {head.more && (
+            <p class="hint">From the statements shown below; older ones may say more.</p>
+          )}
         </section>
       )}
 
-      {claimsMade.length > 0 && (
+      {details && details.claimsMade.length > 0 && (
         <section aria-labelledby="claims-made-h">
-          <h2 id="claims-made-h">Claims they made</h2>
+          <h2 id="claims-made-h">
+            Claims they made <span class="count">{formatCount(details.claimCount)}</span>
+          </h2>
           <ul class="claim-list">
-            {claimsMade.map(({ claim, counts }) => (
+            {details.claimsMade.map(({ claim, counts, partial }) => (
               <li key={claim.id}>
                 <button type="button" class="link-button" onClick={() => panel.openClaim(claim.id)}>
                   {claim.gist}
                 </button>
-                <Reception counts={counts} />
+                <Reception counts={counts} partial={partial} />
               </li>
             ))}
           </ul>
+          {details.claimCount > details.claimsMade.length && (
+            <p class="hint">
+              {details.claimsMade.length} of {formatCount(details.claimCount)} are shown; search
+              finds the others.
+            </p>
+          )}
         </section>
       )}
 
       <section aria-labelledby="statements-h">
         <h2 id="statements-h">
-          Statements <span class="count">{statementCount}</span>
+          Statements{details && <span class="count">{formatCount(details.statementCount)}</span>}
         </h2>
         {statements.length === 0 ? (
           <div class="empty">
@@ -173,23 +158,30 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
           <ul class="statement-list">
             {statements.map((s) => (
               <li key={s.statement.id}>
-                <StatementCard info={s} hideSpeaker relations={relations.get(s.statement.id)} />
+                <StatementCard
+                  info={s}
+                  hideSpeaker
+                  relations={details?.relations[s.statement.id]}
+                />
               </li>
             ))}
           </ul>
         )}
-        {onMoreStatements && statements.length < statementCount && (
+        {onMoreStatements && head.more && (
           <button type="button" class="button more" onClick={onMoreStatements}>
-            Show more statements ({statements.length} of {statementCount} shown)
+            Show more statements
+            {details
+              ? ` (${statements.length} of ${formatCount(details.statementCount)} shown)`
+              : ''}
           </button>
         )}
       </section>
 
-      {deniedBy.length > 0 && (
+      {details && details.deniedBy.length > 0 && (
         <section aria-labelledby="denied-by-h">
           <h2 id="denied-by-h">Who has denied their claims</h2>
           <ul class="statement-list">
-            {deniedBy.map((d) => (
+            {details.deniedBy.map((d) => (
               <li key={`${d.claim.id}-${d.statement.statement.id}`}>
                 <button
                   type="button"
@@ -206,26 +198,33 @@ export function ActorView({ data, onMoreStatements }: ActorViewProps) {
         </section>
       )}
 
-      <section aria-labelledby="actor-history-h">
-        <h2 id="actor-history-h">
-          Background history <span class="count">{data.eventCount}</span>
-        </h2>
-        {events.length === 0 ? (
-          <p class="empty">No dated events involving {actor.name} are in the cache.</p>
-        ) : (
-          <>
-            {data.eventCount > events.length && (
-              <p class="hint">The {events.length} most recent events:</p>
-            )}
-            <Timeline events={events} level={3} omitActors={[actor.id]} idPrefix="actor-history" />
-            <button type="button" class="button" onClick={() => panel.openHistory([actor.id])}>
-              {data.eventCount > events.length
-                ? `See all ${data.eventCount} events involving ${actor.name}`
-                : `Timeline of ${actor.name}`}
-            </button>
-          </>
-        )}
-      </section>
+      {details && (
+        <section aria-labelledby="actor-history-h">
+          <h2 id="actor-history-h">
+            Background history <span class="count">{formatCount(details.eventCount)}</span>
+          </h2>
+          {details.events.length === 0 ? (
+            <p class="empty">No dated events involving {actor.name} are in the cache.</p>
+          ) : (
+            <>
+              {details.eventCount > details.events.length && (
+                <p class="hint">The {details.events.length} most recent events:</p>
+              )}
+              <Timeline
+                events={details.events}
+                level={3}
+                omitActors={[actor.id]}
+                idPrefix="actor-history"
+              />
+              {details.eventCount > details.events.length && (
+                <button type="button" class="button" onClick={() => panel.openHistory([actor.id])}>
+                  See all {formatCount(details.eventCount)} events involving {actor.name}
+                </button>
+              )}
+            </>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,12 @@
 import { useState } from 'preact/hooks';
-import type { ClaimPanelData, LinkedStatement } from '@/lib/db/panel-queries';
-import { statementTimeKey } from '@/lib/db/panel-queries';
+import {
+  type ClaimContext,
+  type ClaimHead,
+  formatCount,
+  type LinkedStatement,
+  notOnRecord as silentActors,
+  statementTimeKey,
+} from '@/lib/db/panel-queries';
 import { formatPartialDate, type Stance } from '@/lib/model';
 import { EntityHeader } from './EntityHeader';
 import { usePanelActions } from './panel-context';
@@ -26,10 +32,20 @@ const names = (list: { name: string }[]) =>
  * A claim and who stated, denied, qualified or supported it — by stance, or as a dated thread —
  * who named in it has said nothing on record, and the history behind it. It never rules on truth.
  */
-export function ClaimView({ data }: { data: ClaimPanelData }) {
+export interface ClaimViewProps {
+  head: ClaimHead;
+  /** The actors the claim names and their history; absent while being read. */
+  context?: ClaimContext | undefined;
+  /** Reads more statements of each stance. */
+  onMore?: (() => void) | undefined;
+}
+
+export function ClaimView({ head, context, onMore }: ClaimViewProps) {
   const panel = usePanelActions();
   const [mode, setMode] = useState<'stance' | 'thread'>('stance');
-  const { claim, claimant, groups, first, notOnRecord, history } = data;
+  const { claim, claimant, groups, first } = head;
+  const notOnRecord = context ? silentActors(head, context.named) : [];
+  const history = context?.history;
   const thread: LinkedStatement[] = GROUPS.flatMap((g) => groups[g.stance].items).sort((a, b) =>
     statementTimeKey(a) < statementTimeKey(b)
       ? -1
@@ -61,7 +77,7 @@ export function ClaimView({ data }: { data: ClaimPanelData }) {
         <p class="tally">
           {GROUPS.map((g) => (
             <span key={g.stance} class={`tally-item stance-${g.stance}`}>
-              {g.heading} <strong>{groups[g.stance].count}</strong>
+              {g.heading} <strong>{formatCount(groups[g.stance].count)}</strong>
             </span>
           ))}
         </p>
@@ -97,7 +113,7 @@ export function ClaimView({ data }: { data: ClaimPanelData }) {
               class={`group group-${stance}`}
             >
               <h2 id={`group-${stance}`}>
-                {heading} <span class="count">{g.count}</span>
+                {heading} <span class="count">{formatCount(g.count)}</span>
               </h2>
               {g.items.length === 0 ? (
                 <p class="empty">{none}</p>
@@ -114,16 +130,21 @@ export function ClaimView({ data }: { data: ClaimPanelData }) {
                   ))}
                 </ul>
               )}
-              {g.count > g.items.length && (
-                <p class="hint">
-                  The first {g.items.length} of {g.count} are shown.
-                </p>
+              {g.count > g.items.length && onMore && (
+                <button type="button" class="button more" onClick={onMore}>
+                  Show more ({g.items.length} of {formatCount(g.count)} shown)
+                </button>
               )}
             </section>
           );
         })
       ) : (
         <section aria-labelledby="thread-h" class="group">
+          {GROUPS.some((g) => groups[g.stance].count > groups[g.stance].items.length) && onMore && (
+            <button type="button" class="button more" onClick={onMore}>
+              Read more of the dispute
+            </button>
+          )}
           <h2 id="thread-h">
             The dispute in date order <span class="count">{thread.length}</span>
           </h2>
@@ -158,35 +179,39 @@ export function ClaimView({ data }: { data: ClaimPanelData }) {
         </section>
       )}
 
-      <section aria-labelledby="claim-history-h">
-        <h2 id="claim-history-h">
-          {history.actors.length > 0
-            ? `Background: ${names(history.actors)}`
-            : 'Background history'}
-        </h2>
-        {history.events.length === 0 ? (
-          <p class="empty">No dated events involving the actors of this claim are in the cache.</p>
-        ) : (
-          <>
-            {history.more && <p class="hint">The {history.events.length} most recent events:</p>}
-            <Timeline
-              events={history.events}
-              level={3}
-              idPrefix="claim-history"
-              omitActors={history.actors.map((a) => a.id)}
-            />
-          </>
-        )}
-        <button
-          type="button"
-          class="button"
-          onClick={() => panel.openHistory(history.actors.slice(0, 2).map((a) => a.id))}
-        >
-          {history.actors.length >= 2
-            ? `Full timeline of ${names(history.actors.slice(0, 2))}`
-            : 'Full timeline'}
-        </button>
-      </section>
+      {history && (
+        <section aria-labelledby="claim-history-h">
+          <h2 id="claim-history-h">
+            {history.actors.length > 0
+              ? `Background: ${names(history.actors)}`
+              : 'Background history'}
+          </h2>
+          {history.events.length === 0 ? (
+            <p class="empty">
+              No dated events involving the actors of this claim are in the cache.
+            </p>
+          ) : (
+            <>
+              {history.more && <p class="hint">The {history.events.length} most recent events:</p>}
+              <Timeline
+                events={history.events}
+                level={3}
+                idPrefix="claim-history"
+                omitActors={history.actors.map((a) => a.id)}
+              />
+            </>
+          )}
+          <button
+            type="button"
+            class="button"
+            onClick={() => panel.openHistory(history.actors.slice(0, 2).map((a) => a.id))}
+          >
+            {history.actors.length >= 2
+              ? `Full timeline of ${names(history.actors.slice(0, 2))}`
+              : 'Full timeline'}
+          </button>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { LinkedStatement, StatementInfo } from '@/lib/db/panel-queries';
+import type { LinkedStatement, StatementInfo, StatementRelation } from '@/lib/db/panel-queries';
 import { formatPartialDate, isHttpUrl, type Stance } from '@/lib/model';
 import { usePanelActions } from './panel-context';
 import { StatementActions } from './StatementActions';
@@ -9,13 +9,6 @@ export const STANCE_LABEL: Record<Stance, string> = {
   qualifies: 'qualifies',
   supports: 'supports',
 };
-
-/** A claim this statement answers, shown on the card (in the speaker's own view). */
-export interface StatementRelation {
-  stance: Stance;
-  claimId: string;
-  gist: string;
-}
 
 export interface StatementCardProps {
   info: StatementInfo;

@@ -21,7 +21,7 @@ export interface PanelSearchResult {
 export async function searchForPanel(
   db: BackstoryDB,
   query: string,
-  limit = 20,
+  limit = 10,
 ): Promise<PanelSearchResult> {
   const result = await search(db, query, { limit });
   const { hits } = result;

@@ -8,7 +8,7 @@ import type {
   StatementRow,
 } from '../db/database';
 import { foldKey } from '../match/fold';
-import { queryTokens } from './tokens';
+import { type QueryTerm, queryTerms } from './tokens';
 
 /**
  * Search over the cache: actors, claims, statements and events, accent-, case- and
@@ -48,37 +48,62 @@ export interface SearchOptions {
   limit?: number;
 }
 
-/** Primary keys read per query word: beyond this, a word is too common to narrow anything. */
-const KEY_CAP = 3000;
-/** Candidates read and checked per kind. */
-const CHECK_CAP = 150;
+/**
+ * Primary keys read per query term. A term with more rows than this is too common to narrow
+ * the search by itself; the rarest term's rows are the candidates.
+ */
+const PROBE = 200;
+/** Candidate rows read per kind, to check and rank. */
+const READ_CAP = 40;
 
 type Searchable = SearchFields & { id: string };
 
-async function keysForToken(table: EntityTable<Searchable, 'id'>, token: string) {
-  const keys = await table.where('_words').startsWith(token).limit(KEY_CAP).primaryKeys();
+const termRange = (table: EntityTable<Searchable, 'id'>, term: QueryTerm) => {
+  const index = table.where('_words');
+  return term.prefix ? index.startsWith(term.text) : index.equals(term.text);
+};
+
+async function keysForTerm(table: EntityTable<Searchable, 'id'>, term: QueryTerm) {
+  const keys = await termRange(table, term)
+    .limit(PROBE + 1)
+    .primaryKeys();
   // A row with two words sharing the prefix ("cuba", "cuban") appears once per word.
-  return { keys: new Set(keys), complete: keys.length < KEY_CAP };
+  return { term, keys: new Set(keys.slice(0, PROBE)), complete: keys.length <= PROBE };
 }
 
-/** The ids of rows having every token as a word prefix, rarest token first. */
-async function candidateIds(table: EntityTable<Searchable, 'id'>, tokens: string[]) {
-  const sets = await Promise.all(tokens.map((t) => keysForToken(table, t)));
-  sets.sort((a, b) => a.keys.size - b.keys.size);
+/** The ids of rows matching every term: the rarest term's rows, less those others rule out. */
+async function candidateIds(table: EntityTable<Searchable, 'id'>, terms: QueryTerm[]) {
+  const sets = await Promise.all(terms.map((t) => keysForTerm(table, t)));
+  sets.sort((a, b) => Number(b.complete) - Number(a.complete) || a.keys.size - b.keys.size);
   const [first, ...rest] = sets;
-  if (!first) return { ids: [] as string[], exact: true };
+  if (!first) {
+    return {
+      ids: [] as string[],
+      exact: true,
+      allComplete: true,
+      rarest: undefined,
+      rarestSize: 0,
+    };
+  }
   let ids = [...first.keys];
   for (const s of rest) if (s.complete) ids = ids.filter((id) => s.keys.has(id));
-  // Every match is among the candidates when the rarest word's rows were all read.
-  return { ids, exact: first.complete };
+  return {
+    ids,
+    // Every match is among the candidates when the rarest term's rows were all read…
+    exact: first.complete,
+    // …and every candidate is a match when every term's rows were.
+    allComplete: sets.every((s) => s.complete),
+    rarest: first.term,
+    rarestSize: first.keys.size,
+  };
 }
 
-function wordScore(words: readonly string[] | undefined, tokens: string[]): number {
+function wordScore(words: readonly string[] | undefined, terms: QueryTerm[]): number {
   if (!words) return 0;
   let score = 0;
-  for (const token of tokens) {
-    if (words.includes(token)) score += 2;
-    else if (words.some((w) => w.startsWith(token))) score += 1;
+  for (const term of terms) {
+    if (words.includes(term.text)) score += 2;
+    else if (term.prefix && words.some((w) => w.startsWith(term.text))) score += 1;
     else return 0;
   }
   return score;
@@ -86,7 +111,7 @@ function wordScore(words: readonly string[] | undefined, tokens: string[]): numb
 
 async function searchTable<T extends Searchable>(
   table: EntityTable<T, 'id'>,
-  tokens: string[],
+  terms: QueryTerm[],
   rank: {
     bonus?: (row: T) => number;
     keep?: (row: T) => boolean;
@@ -95,20 +120,33 @@ async function searchTable<T extends Searchable>(
   limit: number,
 ) {
   const generic = table as unknown as EntityTable<Searchable, 'id'>;
-  const { ids, exact } = await candidateIds(generic, tokens);
-  const rows = (await generic.bulkGet(ids.slice(0, CHECK_CAP))) as (T | undefined)[];
+  const { ids, exact, allComplete, rarest, rarestSize } = await candidateIds(generic, terms);
+  const first = ids.slice(0, READ_CAP);
+  let rows: T[];
+  if (rarest && first.length > 0 && rarestSize <= READ_CAP * 2) {
+    // All of the rarest term's rows in one read: much cheaper than a read per row.
+    const wanted = new Set(first);
+    const seen = new Set<string>();
+    const all = await termRange(generic, rarest)
+      .limit(rarestSize * 2)
+      .toArray();
+    rows = all.filter((r) => wanted.has(r.id) && !seen.has(r.id) && seen.add(r.id)) as T[];
+  } else {
+    rows = ((await generic.bulkGet(first)) as (T | undefined)[]).filter((r): r is T => !!r);
+  }
   const hits: Hit<T>[] = [];
   for (const row of rows) {
     if (!row || (rank.keep && !rank.keep(row))) continue;
-    const score = wordScore(row._words, tokens);
+    const score = wordScore(row._words, terms);
     if (score > 0) hits.push({ row, score: score + (rank.bonus?.(row) ?? 0) });
   }
   hits.sort((a, b) => b.score - a.score || rank.tieBreak(a.row, b.row));
-  const checkedAll = ids.length <= CHECK_CAP;
+  const readAll = ids.length <= READ_CAP;
   return {
     hits: hits.slice(0, limit),
-    // Counted exactly when the rarest word's rows were all read and every candidate checked.
-    total: { count: checkedAll ? hits.length : ids.length, more: !exact || !checkedAll },
+    total: allComplete
+      ? { count: readAll ? hits.length : ids.length, more: false }
+      : { count: readAll ? hits.length : ids.length, more: !exact || !readAll },
   };
 }
 
@@ -124,10 +162,11 @@ export async function search(
   query: string,
   options: SearchOptions = {},
 ): Promise<SearchResult> {
-  const limit = options.limit ?? 20;
-  const { tokens, onlyStopWords } = queryTokens(query);
+  const limit = options.limit ?? 10;
+  const { terms, onlyStopWords } = queryTerms(query);
+  const tokens = terms.map((t) => t.text);
   const empty = { count: 0, more: false };
-  if (tokens.length === 0) {
+  if (terms.length === 0) {
     return {
       query,
       tokens,
@@ -142,7 +181,7 @@ export async function search(
       // A name or alias typed in full ranks first; a known (not candidate) actor before others.
       searchTable(
         db.actors,
-        tokens,
+        terms,
         {
           bonus: (a) =>
             (a._aliasKeys.includes(whole) ? 10 : 0) +
@@ -153,9 +192,9 @@ export async function search(
         },
         limit,
       ),
-      searchTable(db.claims, tokens, { tieBreak: byGist }, limit),
-      searchTable(db.statements, tokens, { tieBreak: newestFirst }, limit),
-      searchTable(db.events, tokens, { tieBreak: oldestFirst }, limit),
+      searchTable(db.claims, terms, { tieBreak: byGist }, limit),
+      searchTable(db.statements, terms, { tieBreak: newestFirst }, limit),
+      searchTable(db.events, terms, { tieBreak: oldestFirst }, limit),
     ]);
     return {
       query,

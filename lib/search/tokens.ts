@@ -44,3 +44,26 @@ export function queryTokens(query: string): { tokens: string[]; onlyStopWords: b
   const tokens = words.filter((w) => w.length >= 2 && !STOP_WORDS.has(w)).slice(0, 8);
   return { tokens, onlyStopWords: tokens.length === 0 && words.length > 0 };
 }
+
+export interface QueryTerm {
+  text: string;
+  /** Matches words that start with `text` (the word being typed), else only the whole word. */
+  prefix: boolean;
+}
+
+/** Shortest last word matched as a prefix: "ma" would match a large part of any vocabulary. */
+export const MIN_PREFIX = 3;
+
+/**
+ * The terms to look up: every word as a whole word, except the last, which is still being typed
+ * and matches as a prefix once it has MIN_PREFIX letters ("diaz can" finds "Díaz-Canel").
+ */
+export function queryTerms(query: string): { terms: QueryTerm[]; onlyStopWords: boolean } {
+  const { tokens, onlyStopWords } = queryTokens(query);
+  const endsWithSpace = /\s$/.test(query);
+  const terms = tokens.map((text, i) => ({
+    text,
+    prefix: i === tokens.length - 1 && !endsWithSpace && text.length >= MIN_PREFIX,
+  }));
+  return { terms, onlyStopWords };
+}

@@ -2,8 +2,18 @@ import { useState } from 'preact/hooks';
 import { ActorView } from '@/components/ActorView';
 import { ClaimView } from '@/components/ClaimView';
 import { HistoryView } from '@/components/HistoryView';
+import { ErrorMessage } from '@/components/StatusMessage';
 import { getDb } from '@/lib/db';
-import { ACTOR_LIMITS, actorPanel, actorsById, claimPanel, timeline } from '@/lib/db/panel-queries';
+import {
+  ACTOR_LIMITS,
+  actorDetails,
+  actorHead,
+  actorsById,
+  CLAIM_LIMITS,
+  claimContext,
+  claimHead,
+  timeline,
+} from '@/lib/db/panel-queries';
 import { useLiveData } from '../hooks';
 import { Loaded } from './Loaded';
 
@@ -17,17 +27,26 @@ function Gone({ what }: { what: string }) {
 
 export function ActorScreen({ id }: { id: string }) {
   const [shown, setShown] = useState<number>(ACTOR_LIMITS.statements);
-  const live = useLiveData(() => actorPanel(getDb(), id, { statements: shown }), [id, shown], {
+  const opts = { statements: shown };
+  // The head is the first screen; the details fill in the rest when they are read.
+  const head = useLiveData(() => actorHead(getDb(), id, opts), [id, shown], { keepPrevious: true });
+  const details = useLiveData(() => actorDetails(getDb(), id, opts), [id, shown], {
     keepPrevious: true,
   });
   return (
-    <Loaded live={live} what="this actor">
-      {(data) =>
-        data ? (
-          <ActorView
-            data={data}
-            onMoreStatements={() => setShown((n) => n + ACTOR_LIMITS.statements)}
-          />
+    <Loaded live={head} what="this actor">
+      {(value) =>
+        value ? (
+          <>
+            <ActorView
+              head={value}
+              details={details.state.status === 'ready' ? details.state.value : undefined}
+              onMoreStatements={() => setShown((n) => n + 50)}
+            />
+            {details.state.status === 'error' && (
+              <ErrorMessage error={details.state.error} onRetry={details.retry} />
+            )}
+          </>
         ) : (
           <Gone what="actor" />
         )
@@ -37,15 +56,34 @@ export function ActorScreen({ id }: { id: string }) {
 }
 
 export function ClaimScreen({ id }: { id: string }) {
-  const live = useLiveData(() => claimPanel(getDb(), id), [id]);
+  const [perStance, setPerStance] = useState<number>(CLAIM_LIMITS.perStance);
+  const head = useLiveData(() => claimHead(getDb(), id, { perStance }), [id, perStance], {
+    keepPrevious: true,
+  });
+  const context = useLiveData(() => claimContext(getDb(), id), [id]);
   return (
-    <Loaded live={live} what="this claim">
-      {(data) => (data ? <ClaimView data={data} /> : <Gone what="claim" />)}
+    <Loaded live={head} what="this claim">
+      {(value) =>
+        value ? (
+          <>
+            <ClaimView
+              head={value}
+              context={context.state.status === 'ready' ? context.state.value : undefined}
+              onMore={() => setPerStance((n) => n * 4)}
+            />
+            {context.state.status === 'error' && (
+              <ErrorMessage error={context.state.error} onRetry={context.retry} />
+            )}
+          </>
+        ) : (
+          <Gone what="claim" />
+        )
+      }
     </Loaded>
   );
 }
 
-const HISTORY_PAGE = 100;
+const HISTORY_PAGE = 50;
 
 export function HistoryScreen({ actorIds }: { actorIds: string[] }) {
   const [limit, setLimit] = useState(HISTORY_PAGE);

@@ -76,8 +76,15 @@ describe('actorPanel', () => {
       name: 'Miguel Díaz-Canel',
       role: 'President of Cuba',
     });
-    const denied = d.stances.filter((s) => s.stance === 'denies').map((s) => s.claim.id);
+    const denied = d.positions.filter((p) => p.stances.includes('denies')).map((p) => p.claim.id);
     expect(denied).toContain('starter/claim/us-cuba-talks');
+    // Each of his statements names the claims it answers.
+    const relations = Object.values(d.relations).flat();
+    expect(relations).toContainEqual({
+      stance: 'denies',
+      claimId: 'starter/claim/us-cuba-talks',
+      gist: "The United States is in high-level talks with Cuba's government.",
+    });
   });
 
   it('lists statements newest first and who denied the actor’s claims', async () => {

@@ -105,7 +105,7 @@ describe('search', () => {
     }));
     await db.statements.bulkPut(rows);
     const common = await search(db, 'common');
-    expect(common.hits.statements).toHaveLength(20);
+    expect(common.hits.statements).toHaveLength(10);
     expect(common.totals.statements.more).toBe(true);
     const both = await search(db, 'common needle');
     expect(both.hits.statements.map((h) => h.row.id)).toEqual(['bulk/3499']);

@@ -33,3 +33,16 @@ describe('search tokens', () => {
     expect(queryTokens('  ')).toEqual({ tokens: [], onlyStopWords: false });
   });
 });
+
+describe('query terms', () => {
+  it('matches whole words, and the last word as a prefix once it has three letters', async () => {
+    const { queryTerms } = await import('@/lib/search/tokens');
+    expect(queryTerms('Diaz Can').terms).toEqual([
+      { text: 'diaz', prefix: false },
+      { text: 'can', prefix: true },
+    ]);
+    expect(queryTerms('ma').terms).toEqual([{ text: 'ma', prefix: false }]);
+    // A trailing space means the word is finished.
+    expect(queryTerms('castro ').terms).toEqual([{ text: 'castro', prefix: false }]);
+  });
+});
