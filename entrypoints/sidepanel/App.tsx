@@ -99,6 +99,7 @@ export function App() {
     <PanelActionsContext.Provider value={actions}>
       <div class="app">
         <header class="panel-header">
+          {/* Controls for the page's site (pause, on/off here) go first, above the tabs. */}
           <Tabs
             tabs={TABS}
             selected={nav.tab}

@@ -249,3 +249,27 @@ test('switching tabs switches the page list; pausing shows at once', async (t) =
   );
   await panel.getByText(/Backstory is paused/).waitFor();
 });
+
+test('the page list follows navigations: a new article, a #fragment, a page it did not read', async (t) => {
+  const article = await t.open('articles/harbour-ledger-talks.html');
+  const panel = await openPanel(t);
+  const title = panel.getByRole('heading', { level: 1 });
+  await title.filter({ hasText: 'Harbour Ledger' }).waitFor();
+
+  await article.goto(t.server.url('articles/meridian-post-denial.html'));
+  await title.filter({ hasText: 'The Meridian Post' }).waitFor();
+  await panel.getByRole('button', { name: 'Miguel Díaz-Canel', exact: true }).waitFor();
+
+  // Same document: the list stays.
+  await article.evaluate(() => {
+    location.hash = 'comments';
+  });
+  await panel.waitForTimeout(2500);
+  assert.match(await title.innerText(), /The Meridian Post/);
+  assert.equal(await panel.getByText('Backstory has not read this page').count(), 0);
+
+  // A page Backstory does not read (the content script only runs on http and https).
+  await article.goto('about:blank');
+  await panel.getByText(/Backstory has not read this page/).waitFor();
+  assert.equal(await panel.locator('.found-list').count(), 0);
+});

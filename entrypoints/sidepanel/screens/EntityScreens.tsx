@@ -30,9 +30,13 @@ export function ActorScreen({ id }: { id: string }) {
   const opts = { statements: shown };
   // The head is the first screen; the details fill in the rest when they are read.
   const head = useLiveData(() => actorHead(getDb(), id, opts), [id, shown], { keepPrevious: true });
-  const details = useLiveData(() => actorDetails(getDb(), id, opts), [id, shown], {
-    keepPrevious: true,
-  });
+  // Read after the head, so the first screen does not share the database or the CPU with it.
+  const headReady = head.state.status === 'ready';
+  const details = useLiveData(
+    () => (headReady ? actorDetails(getDb(), id, opts) : Promise.resolve(undefined)),
+    [id, shown, headReady],
+    { keepPrevious: true },
+  );
   return (
     <Loaded live={head} what="this actor">
       {(value) =>
@@ -60,7 +64,12 @@ export function ClaimScreen({ id }: { id: string }) {
   const head = useLiveData(() => claimHead(getDb(), id, { perStance }), [id, perStance], {
     keepPrevious: true,
   });
-  const context = useLiveData(() => claimContext(getDb(), id), [id]);
+  const headReady = head.state.status === 'ready';
+  const context = useLiveData(
+    () => (headReady ? claimContext(getDb(), id) : Promise.resolve(undefined)),
+    [id, headReady],
+    { keepPrevious: true },
+  );
   return (
     <Loaded live={head} what="this claim">
       {(value) =>

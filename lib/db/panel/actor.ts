@@ -19,7 +19,7 @@ import { actorEventRange, actorEvents } from './timeline';
  */
 export const ACTOR_LIMITS = {
   /** Statements on the first screen; more are read page by page. */
-  statements: 20,
+  statements: 10,
   claims: 10,
   /** Links read per claim they made, to count its responses and list who denied it. */
   linksPerClaim: 300,

@@ -18,7 +18,7 @@ import { sharedHistory } from './timeline';
  */
 export const CLAIM_LIMITS = {
   /** Statements per stance on the first screen; more are read on request. */
-  perStance: 10,
+  perStance: 8,
   history: 30,
 } as const;
 
