@@ -40,6 +40,20 @@ function Group(props: {
   );
 }
 
+/** What a search found, in one sentence for screen readers. */
+function summary(r: PanelSearchResult): string {
+  const parts = [
+    [r.actors.length, 'actor', 'actors'],
+    [r.claims.length, 'claim', 'claims'],
+    [r.statements.length, 'statement', 'statements'],
+    [r.events.length, 'event', 'events'],
+  ] as const;
+  const found = parts
+    .filter(([n]) => n > 0)
+    .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return found.length ? `Found ${found.join(', ')}.` : 'Nothing found.';
+}
+
 /** Search over everything in the cache; accents, capitals and punctuation do not matter. */
 export function SearchView({ query, onQuery, result, status, autoFocus }: SearchViewProps) {
   const panel = usePanelActions();
@@ -78,7 +92,10 @@ export function SearchView({ query, onQuery, result, status, autoFocus }: Search
       )}
       {status}
       {r && query.trim() !== '' && (
-        <div class="results" aria-live="polite">
+        <div class="results">
+          <p class="visually-hidden" role="status">
+            {summary(r)}
+          </p>
           {r.onlyStopWords && (
             <p class="empty">“{r.query}” is too common to search for: add a more specific word.</p>
           )}
