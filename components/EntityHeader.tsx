@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { usePanelActions } from './panel-context';
 
 export interface EntityHeaderProps {
@@ -15,7 +15,7 @@ export interface EntityHeaderProps {
 export function EntityHeader({ kind, title, children, actions }: EntityHeaderProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const panel = usePanelActions();
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (panel.takeFocus()) heading.current?.focus();
   }, []);
   return (

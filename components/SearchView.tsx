@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { PanelSearchResult } from '@/lib/search/search-panel';
 import { KIND_LABEL } from './ActorView';
 import { usePanelActions } from './panel-context';
@@ -58,7 +58,7 @@ function summary(r: PanelSearchResult): string {
 export function SearchView({ query, onQuery, result, status, autoFocus }: SearchViewProps) {
   const panel = usePanelActions();
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
   const r = result;

@@ -28,6 +28,8 @@ function fakeMenus() {
     }),
     onClicked: { addListener: (fn: Listener) => (clicked = fn) },
   };
+  // No error from the (fake) browser after each create.
+  Object.defineProperty(fakeBrowser.runtime, 'lastError', { value: undefined, configurable: true });
 }
 
 describe('context menu', () => {
