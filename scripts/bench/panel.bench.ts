@@ -7,37 +7,13 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
 import { type BenchModule, type BenchResult, median, quantile, round } from '../lib/bench-kit';
 import { highlightPoint, launchExtensionBrowser, waitForHighlights } from '../lib/chromium';
+import { bundleForPage } from '../lib/page-bundle';
 import { startStaticServer } from '../lib/static-server';
 import type { PanelBenchApi } from './panel/in-page';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-async function bundle(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      write: false,
-      minify: true,
-      lib: {
-        entry: resolve(import.meta.dirname, 'panel/in-page.ts'),
-        formats: ['iife'],
-        name: 'BackstoryPanelBench',
-        fileName: () => 'panel-bench.js',
-      },
-    },
-  });
-  const output = Array.isArray(out) ? out[0] : out;
-  if (!output || !('output' in output)) throw new Error('vite did not return a bundle');
-  const chunk = output.output.find((o) => o.type === 'chunk');
-  if (chunk?.type !== 'chunk') throw new Error('no chunk in the bench bundle');
-  return chunk.code;
-}
 
 type Api = PanelBenchApi;
 const call = <K extends keyof Api>(page: Page, key: K, ...args: unknown[]) =>
@@ -127,7 +103,7 @@ const panelBench: BenchModule = {
   async run({ runs }) {
     const module = 'panel';
     const n = Math.max(40, runs * 15);
-    const code = await bundle();
+    const code = await bundleForPage('scripts/bench/panel/in-page.ts');
     const server = await startStaticServer(resolve(ROOT, 'tests/fixtures'));
     const browser = await launchExtensionBrowser();
     try {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { WxtBrowser } from 'wxt/browser';
 import { comparePartialDates } from '../../lib/model/partial-date';
+import { bundleForPage } from '../../scripts/lib/page-bundle';
 import { test } from './harness';
 import { A, clickHighlight, openPanel, stanceGroup } from './panel-helpers';
 
@@ -272,4 +273,33 @@ test('the page list follows navigations: a new article, a #fragment, a page it d
   await article.goto('about:blank');
   await panel.getByText(/Backstory has not read this page/).waitFor();
   assert.equal(await panel.locator('.found-list').count(), 0);
+});
+
+test('knowledge written in another extension page appears in the open panel without a reload', async (t) => {
+  const panel = await openPanel(t, `?kind=actor&id=${A('miguel-diaz-canel')}`);
+  await panel.getByRole('heading', { level: 1, name: 'Miguel Díaz-Canel' }).waitFor();
+  const writer = await t.openExtensionPage('review.html');
+  await writer.evaluate(await bundleForPage('tests/e2e/in-page/write.ts'));
+  await writer.evaluate(
+    `window.__backstoryWrite.addStatement(${JSON.stringify({
+      id: 'test/statement/live',
+      speakerId: A('miguel-diaz-canel'),
+      words: 'A statement learned in another tab.',
+      kind: 'reported',
+      said: '2026-02-04',
+      citations: [{ sourceId: 'starter/source/001-reuters-cuba-in-communication' }],
+      provenance: ['user'],
+    })})`,
+  );
+  await panel.locator('.statement', { hasText: 'A statement learned in another tab.' }).waitFor();
+  // Newest first: it heads the list, and the count moved.
+  assert.match(
+    await panel.locator('.actor-view .statement').first().innerText(),
+    /learned in another tab/,
+  );
+  await panel.locator('#statements-h .count', { hasText: '10' }).waitFor();
+  await writer.evaluate(
+    `window.__backstoryWrite.renameActor(${JSON.stringify(A('miguel-diaz-canel'))}, 'Miguel Díaz-Canel Bermúdez')`,
+  );
+  await panel.getByRole('heading', { level: 1, name: 'Miguel Díaz-Canel Bermúdez' }).waitFor();
 });
