@@ -83,10 +83,12 @@ async function candidateIds(table: EntityTable<Searchable, 'id'>, terms: QueryTe
       allComplete: true,
       rarest: undefined,
       rarestSize: 0,
+      filtered: false,
     };
   }
   let ids = [...first.keys];
-  for (const s of rest) if (s.complete) ids = ids.filter((id) => s.keys.has(id));
+  const filtering = rest.filter((s) => s.complete);
+  for (const s of filtering) ids = ids.filter((id) => s.keys.has(id));
   return {
     ids,
     // Every match is among the candidates when the rarest term's rows were all read…
@@ -95,6 +97,8 @@ async function candidateIds(table: EntityTable<Searchable, 'id'>, terms: QueryTe
     allComplete: sets.every((s) => s.complete),
     rarest: first.term,
     rarestSize: first.keys.size,
+    /** Other terms removed candidates: `ids` is no longer a prefix of the rarest term's range. */
+    filtered: filtering.length > 0,
   };
 }
 
@@ -120,15 +124,20 @@ async function searchTable<T extends Searchable>(
   limit: number,
 ) {
   const generic = table as unknown as EntityTable<Searchable, 'id'>;
-  const { ids, exact, allComplete, rarest, rarestSize } = await candidateIds(generic, terms);
+  const { ids, exact, allComplete, rarest, rarestSize, filtered } = await candidateIds(
+    generic,
+    terms,
+  );
   const first = ids.slice(0, READ_CAP);
   let rows: T[];
-  if (rarest && first.length > 0 && rarestSize <= READ_CAP * 2) {
-    // All of the rarest term's rows in one read: much cheaper than a read per row.
+  if (rarest && first.length > 0 && (rarestSize <= READ_CAP * 2 || !filtered)) {
+    // The candidates' rows read through the rarest term's range in one request (all of it when
+    // it is short, else its start, where the candidates are): much cheaper than a read per row.
+    // Twice as many entries as rows wanted, as a row appears once per word sharing a prefix.
     const wanted = new Set(first);
     const seen = new Set<string>();
     const all = await termRange(generic, rarest)
-      .limit(rarestSize * 2)
+      .limit((filtered ? rarestSize : Math.min(rarestSize, READ_CAP)) * 2)
       .toArray();
     rows = all.filter((r) => wanted.has(r.id) && !seen.has(r.id) && seen.add(r.id)) as T[];
   } else {

@@ -5,6 +5,7 @@
  * click to the panel's first content; and, in the same run, the same reads done by scanning the
  * table (the common alternative without the panel's indexes).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { type BenchModule, type BenchResult, median, quantile, round } from '../lib/bench-kit';
@@ -104,6 +105,7 @@ const panelBench: BenchModule = {
     const module = 'panel';
     const n = Math.max(40, runs * 15);
     const code = await bundleForPage('scripts/bench/panel/in-page.ts');
+    const loadAtStart = loadavg()[0] ?? 0;
     const server = await startStaticServer(resolve(ROOT, 'tests/fixtures'));
     const browser = await launchExtensionBrowser();
     try {
@@ -146,6 +148,21 @@ const panelBench: BenchModule = {
         ),
       );
 
+      const kinds = [
+        'a full name without accents',
+        'a prefix',
+        'a rare word',
+        'a very common word',
+        'two words',
+      ];
+      m.searchByKind.forEach((values, i) => {
+        results.push({
+          module,
+          metric: `search p50, ${kinds[i]}`,
+          value: round(median(values)),
+          unit: 'ms',
+        });
+      });
       step('measuring table scans');
       const scans = await call(work, 'measureScans', Math.max(5, Math.ceil(runs / 2)));
       results.push(
@@ -213,6 +230,14 @@ const panelBench: BenchModule = {
           'end to end, wall clock',
         ),
       );
+      // Timings on a shared machine move with its load: say what it was.
+      results.push({
+        module,
+        metric: 'machine load average (1 min), start → end',
+        value: round(loadavg()[0] ?? 0, 1),
+        unit: '',
+        note: `from ${round(loadAtStart, 1)}; the machine has ${availableParallelism()} cores`,
+      });
       return results;
     } finally {
       await browser.close();

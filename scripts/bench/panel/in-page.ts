@@ -63,6 +63,21 @@ function queries(g: Generated, n: number) {
   return out;
 }
 
+/** The search queries by kind (see queries()), measured one kind after the other. */
+async function searchByKind(g: Generated, n: number, d: BackstoryDB) {
+  const all = queries(g, n);
+  const out: number[][] = [];
+  for (const kind of [0, 1, 2, 3, 4]) {
+    out.push(
+      await times(
+        all.filter((_, i) => i % 5 === kind),
+        (q) => searchForPanel(d, q),
+      ),
+    );
+  }
+  return out;
+}
+
 const api = {
   BENCH_SIZE,
   async generate(size: CacheSize = BENCH_SIZE) {
@@ -91,6 +106,8 @@ const api = {
       actorTimeline: await times(actors, (id) => timeline(d, { actorIds: [id], limit: 50 })),
       fullTimeline: await times(actors.slice(0, 20), () => timeline(d, { limit: 50 })),
       search: await times(queries(g, n), (q) => searchForPanel(d, q)),
+      /** The same queries by kind (see queries()): 0 full name, 1 prefix, 2 rare, 3 common, 4 two words. */
+      searchByKind: await searchByKind(g, n, d),
       statementsPerBusiestActor: await d.statements
         .where('[speakerId+_saidKey]')
         .between([g.actorIds[0], Dexie.minKey], [g.actorIds[0], Dexie.maxKey])
