@@ -38,8 +38,13 @@ export function App() {
   const searchFocus = useRef(false);
   const followed = useFollowedTab();
 
-  const go = (action: NavAction) => {
-    focusPending.current = action.type !== 'tab' && action.type !== 'search';
+  /**
+   * Navigates. The new view's heading takes the focus when the reader navigated inside the panel
+   * (keyboard users land on what they opened); not when a click in the page opened it, where
+   * the focus stays with the page.
+   */
+  const go = (action: NavAction, fromPage = false) => {
+    focusPending.current = !fromPage && action.type !== 'tab' && action.type !== 'search';
     searchFocus.current = action.type === 'search';
     dispatch(action);
   };
