@@ -81,6 +81,8 @@ test('the history view lists the starter pack events from 1959 to 2026 in order'
   const panel = await openPanel(t);
   await panel.getByRole('tab', { name: 'History' }).click();
   await panel.getByRole('heading', { level: 1, name: 'History' }).waitFor();
+  // In a fresh profile the starter pack may still be loading: the view fills in when it is.
+  await panel.locator('.event').nth(25).waitFor();
   const dates = await panel
     .locator('.event time')
     .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
