@@ -49,6 +49,12 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: 'Go to the previous Backstory highlight and show its card',
       },
+      // A shortcut to open the panel: through the toolbar button on Chrome (which opens the side
+      // panel, see setPanelBehavior), straight to the sidebar on Firefox.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the Backstory panel',
+      },
     },
     ...(browser === 'firefox'
       ? {

@@ -16,7 +16,8 @@ export interface LearningControlsProps {
   /** Why nothing is learned here whatever the switches say. */
   blocked: 'paused' | 'disabled' | 'unsupported' | 'incognito' | null;
   /** The cached article of this page, with what was learned from it. */
-  page: { title: string; counts: LearnedCounts | null } | null;
+  /** `counts` is null when nothing was learned from the page, 'counting' while it is read. */
+  page: { title: string; counts: LearnedCounts | 'counting' | null } | null;
   busy: boolean;
   /** The outcome of the last action, read out to screen readers. */
   message: string | null;
@@ -73,13 +74,15 @@ export function LearningControls(props: LearningControlsProps) {
       {page ? (
         <div class="learning-page">
           <p>
-            {counts
-              ? `Learned from this page: ${plural(counts.statements, 'statement', 'statements')}, ${plural(
-                  counts.events,
-                  'dated event',
-                  'dated events',
-                )}, ${plural(counts.names, 'new name', 'new names')} to review.`
-              : 'This page is cached for offline reading; nothing was learned from it.'}
+            {counts === 'counting'
+              ? 'Counting what was learned from this page…'
+              : counts
+                ? `Learned from this page: ${plural(counts.statements, 'statement', 'statements')}, ${plural(
+                    counts.events,
+                    'dated event',
+                    'dated events',
+                  )}, ${plural(counts.names, 'new name', 'new names')} to review.`
+                : 'This page is cached for offline reading; nothing was learned from it.'}
           </p>
           {confirming ? (
             <p class="learning-confirm">

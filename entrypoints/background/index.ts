@@ -2,9 +2,12 @@ import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { stepActiveTab } from './broadcast';
+import { searchSelectionItem, setupContextMenus } from './context-menu';
 import { createHandlers } from './handlers';
+import { refreshTabsOnKnowledgeChange } from './knowledge-watch';
 import { clearLearningTab } from './learning';
-import { registerNoteMenu } from './notes';
+import { addNoteItem, registerNoteCommand } from './notes';
+import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
 import { clearTabState } from './tab-state';
 
@@ -21,7 +24,8 @@ export default defineBackground(() => {
   })();
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
-  registerNoteMenu();
+  void ready.then(refreshTabsOnKnowledgeChange);
+  registerNoteCommand();
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -34,6 +38,10 @@ export default defineBackground(() => {
     if (command === 'next-highlight') void stepActiveTab('next');
     if (command === 'previous-highlight') void stepActiveTab('previous');
   });
+
+  // Context menu items, one per feature: add yours to the list.
+  setupContextMenus([searchSelectionItem, addNoteItem]);
+  setupFirefoxToolbarButton();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);

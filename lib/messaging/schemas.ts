@@ -147,3 +147,11 @@ export const PageConfig = z.object({
   reason: z.enum(['active', 'paused', 'disabled', 'unsupported']),
 });
 export type PageConfig = z.infer<typeof PageConfig>;
+
+/** A search the panel is asked to run (the context menu on a selection), kept in session storage. */
+export const PanelSearch = z.object({
+  query: z.string().trim().min(1).max(500),
+  at: z.number(),
+});
+export type PanelSearch = z.infer<typeof PanelSearch>;
+export const PANEL_SEARCH_KEY = 'panel:search';

@@ -23,28 +23,12 @@ export async function learnedCounts(db: BackstoryDB, sourceId: string): Promise<
   return { statements, events, names };
 }
 
-/** The active tab of this window, kept current as the user switches tabs or a tab loads. */
-function useActiveTabId(): number | undefined {
-  const [tabId, setTabId] = useState<number | undefined>();
-  useEffect(() => {
-    const refresh = async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      setTabId(tab?.id);
-    };
-    void refresh();
-    browser.tabs.onActivated.addListener(refresh);
-    return () => browser.tabs.onActivated.removeListener(refresh);
-  }, []);
-  return tabId;
-}
-
 /**
- * The side panel's learning controls for the active tab: mount it in the On-this-page view with
- * `<PageLearning />`. Reads the tab's learning status from the background, counts what was
+ * The side panel's learning controls for the tab the panel follows: mount it in the On-this-page
+ * view with `<PageLearning tabId={…} />`. Reads the tab's learning status from the background, counts what was
  * learned live from the cache, and changes settings or forgets through the background.
  */
-export function PageLearning() {
-  const tabId = useActiveTabId();
+export function PageLearning({ tabId }: { tabId: number | undefined }) {
   const [status, setStatus] = useState<LearningStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -138,7 +122,12 @@ export function PageLearning() {
         status.page
           ? {
               title: status.page.title,
-              counts: counts.status === 'ready' ? counts.value : null,
+              counts:
+                counts.status === 'ready'
+                  ? counts.value
+                  : counts.status === 'loading' && sourceId
+                    ? 'counting'
+                    : null,
             }
           : null
       }

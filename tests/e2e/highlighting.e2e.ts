@@ -7,6 +7,7 @@ import {
   sidePanelOpen,
   waitForHighlights,
 } from '../../scripts/lib/chromium';
+import { bundleForPage } from '../../scripts/lib/page-bundle';
 import { FIXTURES, test } from './harness';
 import {
   badgeText,
@@ -356,5 +357,28 @@ test('an extension reload (update) removes every highlight and leaves the page a
     { timeout: 20_000 },
   );
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  assert.deepEqual(t.pageErrors, []);
+});
+
+test('a pack imported while a page is open reaches its highlights without a reload', async (t) => {
+  const page = await t.open('pages/newcomer.html');
+  await waitForHighlights(page, ACTOR);
+  assert.deepEqual(await highlightTexts(page, ACTOR), ['Marco Rubio']);
+
+  // Another context of the extension (the review page's importer) loads a pack naming her.
+  const review = await t.openExtensionPage('review.html');
+  await review.evaluate(await bundleForPage('tests/e2e/in-page/write.ts'));
+  const pack = {
+    format: 'backstory-pack',
+    formatVersion: 1,
+    id: 'port-desk',
+    name: 'Port desk',
+    version: '1',
+    actors: [{ id: 'port/actor/ana-ortiz', name: 'Ana Ortiz', kind: 'person', aliases: [] }],
+  };
+  await review.evaluate(`window.__backstoryWrite.loadPack(${JSON.stringify(pack)})`);
+
+  await page.waitForFunction((n) => (CSS.highlights.get(n)?.size ?? 0) === 2, ACTOR);
+  assert.deepEqual(await highlightTexts(page, ACTOR), ['Marco Rubio', 'Ana Ortiz']);
   assert.deepEqual(t.pageErrors, []);
 });

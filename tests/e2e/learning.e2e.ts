@@ -115,9 +115,12 @@ test('learns from one article: the next one shows its statement with its outlet;
 
   // "Forget this page", in the panel's On-this-page view for the first article's tab.
   await first.page.bringToFront();
-  await panel.getByRole('button', { name: 'On this page' }).click();
+  await panel.getByRole('tab', { name: 'On this page' }).click();
   const forget = panel.getByRole('button', { name: 'Forget this page' });
   await forget.waitFor();
+  await panel
+    .locator('section.learning', { hasText: /Learned from this page: \d+ statements/ })
+    .waitFor();
   assert.match(
     await panel.locator('section.learning').innerText(),
     /Learned from this page: \d+ statements/,

@@ -37,6 +37,14 @@ afterEach(() => {
 });
 
 describe('LearningControls', () => {
+  it('says it is counting while the counts load, and never that nothing was learned', () => {
+    show({ page: { title: 'Havana denies talks', counts: 'counting' } });
+    expect(root.textContent).toContain('Counting what was learned from this page');
+    expect(root.textContent).not.toContain('nothing was learned');
+    show({ page: { title: 'Havana denies talks', counts: null } });
+    expect(root.textContent).toContain('nothing was learned from it');
+  });
+
   it('shows what was learned and both switches, labelled', () => {
     show();
     expect(root.textContent).toContain(
