@@ -26,6 +26,7 @@ interface FoundOnPage {
   title: string;
   highlights: number;
   actors: { name: string; count: number }[];
+  claims: { name: string; count: number }[];
   screenshot?: string;
 }
 
@@ -53,6 +54,7 @@ async function main() {
         const all = Object.values(await chrome.storage.session.get(null)) as {
           url?: string;
           actors?: { name: string; count: number }[];
+          claims?: { name: string; count: number }[];
         }[];
         return all.find((s) => s.url === url) ?? null;
       }, page.url());
@@ -61,13 +63,16 @@ async function main() {
         title: await page.title(),
         highlights: texts.length,
         actors: (state?.actors ?? []).sort((a, b) => b.count - a.count),
+        claims: state?.claims ?? [],
       };
       if (headless) {
         entry.screenshot = `${file.replace(/\.html$/, '')}.png`;
         await page.screenshot({ path: join(outDir, entry.screenshot) });
       }
       found.push(entry);
-      console.log(`${file}: ${texts.length} highlights, ${entry.actors.length} actors`);
+      console.log(
+        `${file}: ${texts.length} highlights, ${entry.actors.length} actors, ${entry.claims.length} claims`,
+      );
     }
 
     // Click a name, as a reader would: the side panel opens on that actor.
@@ -80,13 +85,28 @@ async function main() {
     const opened = await sidePanelOpen(browser);
     console.log(`Clicked "Díaz-Canel": side panel ${opened ? 'opened' : 'did not open'}.`);
 
+    const panelShots: string[] = [];
     if (headless) {
       // The real side panel cannot be captured headless; the same page in a panel-sized tab can.
-      const panel = await browser.context.newPage();
-      await panel.setViewportSize({ width: 420, height: 1100 });
-      await panel.goto(browser.extensionUrl('sidepanel.html'));
-      await panel.getByRole('heading', { level: 1 }).first().waitFor();
-      await panel.screenshot({ path: join(outDir, 'side-panel.png'), fullPage: true });
+      const views: { name: string; query: string }[] = [
+        { name: 'on-this-page', query: '' },
+        { name: 'actor-diaz-canel', query: '?kind=actor&id=starter/actor/miguel-diaz-canel' },
+        { name: 'claim-us-cuba-talks', query: '?kind=claim&id=starter/claim/us-cuba-talks' },
+      ];
+      for (const scheme of ['light', 'dark'] as const) {
+        for (const view of views) {
+          const panel = await browser.context.newPage();
+          await panel.emulateMedia({ colorScheme: scheme });
+          await panel.setViewportSize({ width: 420, height: 1100 });
+          await panel.goto(browser.extensionUrl(`sidepanel.html${view.query}`));
+          await panel.getByRole('heading', { level: 1 }).first().waitFor();
+          await panel.waitForTimeout(300);
+          const file = `side-panel-${view.name}-${scheme}.png`;
+          await panel.screenshot({ path: join(outDir, file), fullPage: true });
+          panelShots.push(file);
+          await panel.close();
+        }
+      }
       const summary = [
         '# Backstory demo',
         '',
@@ -97,8 +117,13 @@ async function main() {
           '',
           ...f.actors.map((a) => `- ${a.name}: ${a.count}`),
           '',
+          ...(f.claims.length
+            ? ['Claims:', '', ...f.claims.map((c) => `- ${c.name}: ${c.count}`), '']
+            : []),
         ]),
-        `Side panel after clicking "Díaz-Canel": ${opened ? 'opened' : 'not opened'}; screenshot: side-panel.png`,
+        `Side panel after clicking "Díaz-Canel": ${opened ? 'opened' : 'not opened'}.`,
+        '',
+        `Side panel views (light and dark): ${panelShots.join(', ')}`,
         '',
       ].join('\n');
       writeFileSync(join(outDir, 'summary.md'), summary);

@@ -36,6 +36,13 @@ export class EntityTable {
     return same;
   }
 
+  /** Forgets everything: the next reply starts a new table, whatever its version. */
+  reset(): void {
+    this.version = -1;
+    this.actors.clear();
+    this.claims.clear();
+  }
+
   actorByIdOrName(id: string): ActorInfo | undefined {
     for (const a of this.actors.values()) if (a.id === id) return a;
     return undefined;

@@ -57,9 +57,12 @@ export class PageSession {
     return out;
   }
 
-  /** Collects the whole document's text blocks (nothing is painted yet). */
+  /**
+   * Collects the whole document's text blocks. What is painted stays until the new scan paints
+   * (a refresh after new knowledge does not blink the page's highlights off).
+   */
   async collectAll(): Promise<void> {
-    this.clear();
+    this.clear({ keepPainted: true });
     const body = document.body;
     if (!body) return;
     this.blocks = await this.collect(body);
@@ -70,6 +73,7 @@ export class PageSession {
     if (this.signal.aborted) return;
     const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
     await this.matchInBatches([...visible, ...rest]);
+    this.dropStalePaint();
     this.toHighlightsMs = performance.now() - this.startedAt;
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
     this.toPaintMs = performance.now() - this.startedAt;
@@ -147,6 +151,7 @@ export class PageSession {
       if (!reply.ok) console.warn('[Backstory] Matching failed:', reply.error);
       return;
     }
+    this.dropStalePaint();
     const hadHits = this.entities.version !== -1;
     if (!this.entities.merge(reply.value.version, reply.value.entities) && hadHits) {
       this.knowledgeMoved = true;
@@ -302,9 +307,24 @@ export class PageSession {
     return { actors, claims, ambiguous, blocks: this.blocks.length };
   }
 
-  clear(): void {
-    this.generation++;
+  /** Highlights of the previous scan, kept on screen until this one paints. */
+  private stalePaint = false;
+
+  private dropStalePaint(): void {
+    if (!this.stalePaint) return;
+    this.stalePaint = false;
     this.highlighter.clear();
+  }
+
+  /** Starts over; `keepPainted` leaves the highlights on screen until the next paint. */
+  clear({ keepPainted = false }: { keepPainted?: boolean } = {}): void {
+    this.generation++;
+    if (keepPainted) this.stalePaint = true;
+    else {
+      this.stalePaint = false;
+      this.highlighter.clear();
+    }
+    this.entities.reset();
     this.blocks = [];
     this.shared = 0;
     this.hitCount = 0;

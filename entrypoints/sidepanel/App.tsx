@@ -107,8 +107,6 @@ export function App() {
     <PanelActionsContext.Provider value={actions}>
       <div class="app">
         <header class="panel-header">
-          {/* Controls for the page's site (pause, on/off here) go first, above the tabs. */}
-          <SiteControls {...controls} variant="compact" onChange={controls.update} />
           <Tabs
             tabs={TABS}
             selected={nav.tab}
@@ -116,6 +114,8 @@ export function App() {
             controls="panel-main"
             label="Backstory"
           />
+          {/* Controls for the page's site (pause, on/off here): after the tabs, the first stop. */}
+          <SiteControls {...controls} variant="compact" onChange={controls.update} />
         </header>
         <main>
           <div id="panel-main" role="tabpanel" aria-labelledby={tabElementId(nav.tab)}>
