@@ -4,6 +4,7 @@ import {
   type ClaimSummary,
   formatCount,
 } from '@/lib/db/panel-queries';
+import { foldKey } from '@/lib/match/fold';
 import { formatPartialDate } from '@/lib/model';
 import { EntityHeader } from './EntityHeader';
 import { usePanelActions } from './panel-context';
@@ -48,7 +49,10 @@ export function Reception({ counts, partial }: Pick<ClaimSummary, 'counts' | 'pa
 export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
   const panel = usePanelActions();
   const { actor, statements } = head;
-  const aliases = [...new Set(actor.aliases.map((a) => a.text))].filter((t) => t !== actor.name);
+  const aliases = distinctSpellings(
+    actor.name,
+    actor.aliases.map((a) => a.text),
+  );
   return (
     <div class="view actor-view">
       <EntityHeader kind={KIND_LABEL[actor.kind]} title={actor.name}>
@@ -227,4 +231,22 @@ export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The aliases worth showing a reader: one spelling per name, whatever its accents, case or
+ * hyphens ("Díaz-Canel", "Diaz Canel" and "DIAZ-CANEL" are one), the first listed kept, and not
+ * the actor's name itself. The matcher still uses every surface form.
+ */
+export function distinctSpellings(name: string, aliases: string[]): string[] {
+  const key = (text: string) => foldKey(text).replace(/[-\s]+/g, ' ');
+  const seen = new Set([key(name)]);
+  const out: string[] = [];
+  for (const alias of aliases) {
+    const k = key(alias);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(alias);
+  }
+  return out;
 }

@@ -47,17 +47,28 @@ async function main() {
       await waitForHighlights(page, ACTOR, 10_000).catch(() => undefined);
       const texts = await highlightTexts(page, ACTOR);
       // What the background recorded for this tab: the same list the side panel shows.
-      const state = await browser.serviceWorker.evaluate(async (url) => {
-        const { chrome } = globalThis as unknown as {
-          chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
-        };
-        const all = Object.values(await chrome.storage.session.get(null)) as {
-          url?: string;
-          actors?: { name: string; count: number }[];
-          claims?: { name: string; count: number }[];
-        }[];
-        return all.find((s) => s.url === url) ?? null;
-      }, page.url());
+      const readState = () =>
+        browser.serviceWorker.evaluate(async (url) => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+          };
+          // The side panel's record of each tab is kept under `tab:<id>` (tab-state.ts).
+          const all = Object.entries(await chrome.storage.session.get(null))
+            .filter(([key]) => key.startsWith('tab:'))
+            .map(([, value]) => value) as {
+            url?: string;
+            actors?: { name: string; count: number }[];
+            claims?: { name: string; count: number }[];
+          }[];
+          return all.find((s) => s.url === url) ?? null;
+        }, page.url());
+      // The page reports once its scan is done, a moment after the first highlights.
+      let state = await readState();
+      for (let i = 0; i < 50 && !state; i++) {
+        await page.waitForTimeout(100);
+        state = await readState();
+      }
+
       const entry: FoundOnPage = {
         page: file,
         title: await page.title(),
