@@ -44,7 +44,7 @@ function StatementRowView({ item }: { item: StatementItem }) {
                   {src.outlet ?? src.title ?? 'source'}
                 </a>
               ) : (
-                <cite>{src.outlet ?? src.title ?? 'an unnamed source'}</cite>
+                <cite>{src.outlet ?? src.title ?? 'an article with no outlet on record'}</cite>
               )}
             </span>
           ))}

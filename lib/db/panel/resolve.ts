@@ -68,7 +68,8 @@ export async function cappedCount(range: {
 export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP}+` : String(n));
 
 const UNKNOWN_SPEAKER = 'Unnamed speaker';
-const UNNAMED_SOURCE = 'an unnamed source';
+// Not "an unnamed source": in news that means an anonymous informant.
+const UNNAMED_SOURCE = 'an article with no outlet on record';
 
 /** "President of Cuba", or "Deputy Foreign Minister, Cuba": the role held on `date`, if known. */
 export function roleAt(actor: Pick<Actor, 'roles'>, date: string | undefined): string | undefined {
