@@ -7,6 +7,7 @@ import { loadKnown, readArticleFile, takeFlag, takeOption } from './lib/articles
 
 /**
  * npm run eval -- <folder> [--json FILE] [--known pack.json] [--verbose]
+ * (without --known: <folder>/known.json if there is one, else the starter pack)
  *
  * Scores extraction against gold annotations. The folder holds the articles and their gold
  * files, either in <folder>/gold/*.json or beside the articles; each gold file names its article
@@ -48,7 +49,7 @@ function printScore(
 function main() {
   const args = process.argv.slice(2);
   const jsonOut = takeOption(args, '--json');
-  const known = loadKnown(takeOption(args, '--known'));
+  const knownOption = takeOption(args, '--known');
   const verbose = takeFlag(args, '--verbose');
   const folder = args[0];
   if (!folder || !existsSync(folder)) {
@@ -56,6 +57,13 @@ function main() {
     process.exitCode = 2;
     return;
   }
+  // What Backstory knows before reading: --known, else the folder's own known.json (the pack a
+  // reader of those articles would have), else the bundled starter pack.
+  const knownPath =
+    knownOption ??
+    (existsSync(join(folder, 'known.json')) ? join(folder, 'known.json') : undefined);
+  const known = loadKnown(knownPath);
+  console.log(`Known actors and claims: ${knownPath ?? 'the starter pack'}\n`);
   const golds = goldFiles(folder);
   if (golds.length === 0) {
     console.error(
