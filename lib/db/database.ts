@@ -3,12 +3,15 @@ import type {
   Actor,
   Claim,
   ClaimLink,
+  Contribution,
   Event,
+  ImportJournal,
   Note,
   PackRecord,
   Page,
   Source,
   Statement,
+  Subscription,
 } from '../model';
 
 /**
@@ -25,6 +28,9 @@ export type ClaimRow = Claim;
 export type LinkRow = ClaimLink;
 export type PageRow = Page;
 export type PackRow = PackRecord;
+export type ContributionRow = Contribution;
+export type SubscriptionRow = Subscription;
+export type ImportRow = ImportJournal;
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -49,6 +55,18 @@ export const SCHEMA_V1 = {
   settings: 'key',
 } as const;
 
+/**
+ * Version 2 adds what packs need beyond their rows: the contributions of rows that several packs
+ * describe (by owner, to remove a pack; by row, to recompute it), subscriptions by URL, and the
+ * journal of imports in progress (one per owner).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  contributions: 'id, owner, [table+rowId]',
+  subscriptions: 'id, &url',
+  imports: 'owner',
+} as const;
+
 export class BackstoryDB extends Dexie {
   actors!: EntityTable<ActorRow, 'id'>;
   sources!: EntityTable<SourceRow, 'id'>;
@@ -60,10 +78,14 @@ export class BackstoryDB extends Dexie {
   pages!: EntityTable<PageRow, 'id'>;
   packs!: EntityTable<PackRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  contributions!: EntityTable<ContributionRow, 'id'>;
+  subscriptions!: EntityTable<SubscriptionRow, 'id'>;
+  imports!: EntityTable<ImportRow, 'owner'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 
   /** The tables that hold knowledge (as opposed to the user's notes, pages and settings). */

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackstoryDB, SCHEMA_V1 } from '@/lib/db';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V2 } from '@/lib/db';
 
 /**
  * Every released schema version, oldest first. When version N+1 is added to BackstoryDB, add
  * its schema here, write tests/fixtures/db/v<N+1>.json with scripts/make-db-fixture.ts, and
  * give the older fixtures an `expect` function below if the upgrade transforms rows.
  */
-const HISTORY: Record<number, Record<string, string>> = { 1: SCHEMA_V1 };
+const HISTORY: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2 };
 
 interface Fixture {
   version: number;
