@@ -49,6 +49,38 @@ await db.pages.add({
   visitedAt: '2026-02-05T10:00:00.000Z',
 });
 await updateSettings(db, { disabledSites: ['blocked.example'] });
+// Version 2: a second pack describing an actor of the first (a contribution each), and a
+// subscription.
+const second = await loadPack(
+  db,
+  samplePack({
+    id: 'second',
+    name: 'Second',
+    sources: [],
+    actors: [{ id: 'x/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [{ text: 'A. Ortiz' }] }],
+    claims: [],
+    statements: [],
+    links: [],
+    events: [],
+  }),
+  'subscription',
+  () => new Date('2026-02-05T11:00:00Z'),
+);
+if (!second.ok) throw new Error(second.error);
+await db.subscriptions.add({
+  id: 'sub-second',
+  url: 'https://packs.example/second.json',
+  packId: 'second',
+  maxBytes: 25 * 1024 * 1024,
+  intervalMinutes: 1440,
+  createdAt: '2026-02-05T11:00:00.000Z',
+  etag: '"v1"',
+  lastCheckedAt: '2026-02-05T11:00:00.000Z',
+  lastSuccessAt: '2026-02-05T11:00:00.000Z',
+  lastResult: 'updated',
+  failures: 0,
+  nextCheckAt: '2026-02-06T11:00:00.000Z',
+});
 
 const tables: Record<string, unknown[]> = {};
 for (const table of db.tables) tables[table.name] = await table.toArray();
