@@ -276,13 +276,13 @@ export function claimReviewToPack(
     converted++;
     const reviewUrl = url(review.url) ?? options.page?.url;
     const reviewDate = partialDate(review.datePublished);
+    const appearances = [
+      ...asArray(itemNode?.firstAppearance),
+      ...asArray(itemNode?.appearance),
+    ].map(resolve);
     const claimDate =
       partialDate(itemNode?.datePublished) ??
-      asArray(itemNode?.appearance)
-        .map((a) =>
-          partialDate(isNode(resolve(a)) ? (resolve(a) as Node).datePublished : undefined),
-        )
-        .find(Boolean);
+      appearances.map((a) => (isNode(a) ? partialDate(a.datePublished) : undefined)).find(Boolean);
     for (const d of [reviewDate, partialDate(review.dateModified)]) if (d && d > newest) newest = d;
 
     const reviewSourceId =
@@ -301,8 +301,7 @@ export function claimReviewToPack(
           );
 
     const appearanceIds: string[] = [];
-    for (const a of [...asArray(itemNode?.appearance), ...asArray(itemNode?.firstAppearance)]) {
-      const node = resolve(a);
+    for (const node of appearances) {
       const u = url(node);
       if (!u) continue;
       const n = isNode(node) ? node : {};
