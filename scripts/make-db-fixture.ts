@@ -57,7 +57,9 @@ const second = await loadPack(
     id: 'second',
     name: 'Second',
     sources: [],
-    actors: [{ id: 'x/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [{ text: 'A. Ortiz' }] }],
+    actors: [
+      { id: 'x/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [{ text: 'A. Ortiz' }] },
+    ],
     claims: [],
     statements: [],
     links: [],

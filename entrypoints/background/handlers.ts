@@ -4,6 +4,7 @@ import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
 import { openSidePanel, setPanelTarget } from './panel';
+import { createPackHandlers } from './subscriptions';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
@@ -72,5 +73,7 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     },
+
+    ...createPackHandlers(db),
   };
 }

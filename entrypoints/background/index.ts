@@ -3,6 +3,7 @@ import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { createHandlers } from './handlers';
 import { ensureStarterPack } from './starter-pack';
+import { setupSubscriptions } from './subscriptions';
 import { clearTabState } from './tab-state';
 
 export default defineBackground(() => {
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   })();
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
+  setupSubscriptions(() => ready);
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;

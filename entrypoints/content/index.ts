@@ -2,6 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { contentListener, type FoundEntity, sendToBackground } from '@/lib/messaging';
 import { Highlighter } from './highlighter';
+import { reportPageKnowledge } from './page-knowledge';
 
 /** The caret position under a point, in whichever form this browser offers. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {
@@ -19,6 +20,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   async main(ctx) {
     if (!document.body) return;
+    void reportPageKnowledge(ctx);
     const config = await sendToBackground('page/config', { url: location.href });
     if (!config.ok || !config.value.highlight || ctx.isInvalid) return;
     const reply = await sendToBackground('dictionary/get', {});

@@ -6,6 +6,7 @@ import { getDb } from '@/lib/db';
 import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
 import { useLive } from '@/lib/ui/use-live';
 import { loadActor, loadClaim } from './data';
+import { PackOffer } from './PackOffer';
 
 const PANEL_TARGET_KEY = 'panel:target';
 
@@ -155,6 +156,7 @@ export function App() {
   const tabState = useActiveTabState();
   return (
     <main>
+      <PackOffer />
       <nav class="panel-nav" aria-label="Panel">
         <button
           type="button"
