@@ -33,6 +33,8 @@ export default defineConfig({
       'alarms',
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
+    // Subscribed packs are fetched by the background: https anywhere, http only on this machine.
+    host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Backstory' },
     ...(browser === 'firefox'
       ? {
