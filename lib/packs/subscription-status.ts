@@ -18,6 +18,7 @@ const time = (iso: string, locale?: string) =>
 function ago(iso: string, now: Date, locale?: string): string {
   const minutes = Math.round((now.getTime() - new Date(iso).getTime()) / 60_000);
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  if (Math.abs(minutes) < 1) return 'just now';
   if (Math.abs(minutes) < 60) return rtf.format(-minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 48) return rtf.format(-hours, 'hour');
