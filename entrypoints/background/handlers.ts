@@ -1,6 +1,7 @@
 import type { BackstoryDB } from '@/lib/db';
-import { claimsByClaimant, countStatementsBySpeaker, linksByClaim } from '@/lib/db';
+import { claimsByClaimant, countStatementsBySpeaker, linksByClaim, savePageCopy } from '@/lib/db';
 import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
+import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
 import { openSidePanel, setPanelTarget } from './panel';
@@ -37,6 +38,17 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       const tabId = sender.tab?.id;
       if (tabId !== undefined) await setTabState(tabId, report);
       return {};
+    },
+
+    'page/capture': async ({ copy, foundActorIds, foundClaimIds }, sender) => {
+      const pageUrl = sender.url ?? sender.tab?.url;
+      // The copy must be of the sender's own site, and private windows never write.
+      if (!pageUrl || !sameSite(copy.url, pageUrl) || sender.tab?.incognito)
+        return { saved: false };
+      const d = await db();
+      if (!pagePolicy(await getSettings(d), pageUrl).learn) return { saved: false };
+      const row = await savePageCopy(d, copy, { actorIds: foundActorIds, claimIds: foundClaimIds });
+      return { saved: true, pageId: row.id };
     },
 
     'entity/card': async ({ target }) => {

@@ -1,6 +1,7 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import { contentListener, type FoundEntity, sendToBackground } from '@/lib/messaging';
+import { scheduleReadingCopy } from './capture';
 import { Highlighter } from './highlighter';
 import { reportPageKnowledge } from './page-knowledge';
 
@@ -47,6 +48,10 @@ export default defineContentScript({
         actors,
         claims: [],
       });
+    }
+
+    if (config.value.learn && actors.length > 0) {
+      scheduleReadingCopy(ctx, { actorIds: actors.map((a) => a.id), claimIds: [] });
     }
 
     ctx.addEventListener(document, 'click', (event) => {

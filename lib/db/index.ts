@@ -1,5 +1,6 @@
 export * from './canonical';
 export * from './database';
 export * from './knowledge-version';
+export * from './pages';
 export * from './queries';
 export * from './rows';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ArticleCopy } from '../extract/article-copy';
+import { Id } from '../model';
 import { Settings } from '../settings/settings';
 import {
   ClaimReviewReport,
@@ -48,6 +50,16 @@ export const toBackground = {
     from: 'content',
     request: PageReport,
     response: Empty,
+  },
+  /** content → background: the reading copy of the sender's article page, to cache it. */
+  'page/capture': {
+    from: 'content',
+    request: z.object({
+      copy: ArticleCopy,
+      foundActorIds: z.array(Id).max(10_000),
+      foundClaimIds: z.array(Id).max(10_000),
+    }),
+    response: z.object({ saved: z.boolean(), pageId: z.string().optional() }),
   },
   /** content → background: the small hover card for an entity. */
   'entity/card': {

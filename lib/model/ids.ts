@@ -29,6 +29,16 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** Whether two URLs belong to the same site (hostname, "www." ignored). */
+export function sameSite(a: string, b: string): boolean {
+  const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+  try {
+    return host(a) === host(b);
+  } catch {
+    return false;
+  }
+}
+
 /** A bounded single line of display text (names, titles, gists). */
 export const Line = (max = 500) =>
   z
@@ -39,3 +49,20 @@ export const Line = (max = 500) =>
     .refine((s) => !/[\n\r]/.test(s), { message: 'expected a single line' });
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/**
+ * A short stable hash (cyrb53, 53 bits, base 36) for ids derived from content, such as a page's
+ * URL. Not cryptographic: it only has to be stable and spread well.
+ */
+export function stableHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}

@@ -153,3 +153,42 @@ export async function sidePanelOpen(browser: ExtensionBrowser): Promise<boolean>
     return contexts.length > 0;
   });
 }
+
+/** Every row of a table of the extension's database, read in the service worker. */
+export async function dbRows<T = Record<string, unknown>>(
+  browser: ExtensionBrowser,
+  table: string,
+): Promise<T[]> {
+  return browser.serviceWorker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('backstory');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            db.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Polls until `check` returns a truthy value, or fails after `timeout` ms. */
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false | 0 | ''>,
+  what: string,
+  timeout = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {
+  dbRows,
+  eventually,
   highlightPoint,
   highlightTexts,
   sidePanelOpen,
@@ -74,4 +76,26 @@ test('clicking a highlight opens the side panel on that actor', async (t) => {
   assert.match(text, /highest people in Cuba/);
   assert.match(text, /who has denied their claims/i);
   assert.match(text, /Miguel Díaz-Canel/);
+});
+
+test('caches the reading copy of an article page, not of other pages', async (t) => {
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  await waitForHighlights(page, ACTOR);
+  const rows = await eventually(async () => {
+    const pages = await dbRows<{ url: string; title: string; outlet?: string; text: string }>(
+      t.browser,
+      'pages',
+    );
+    return pages.length > 0 ? pages : null;
+  }, 'a cached page');
+  assert.equal(rows.length, 1);
+  // The fixture's canonical URL is on another site than 127.0.0.1, so its own address is kept.
+  assert.equal(rows[0]?.url, page.url());
+  assert.equal(rows[0]?.outlet, 'Harbour Ledger');
+  assert.match(rows[0]?.text ?? '', /table of dialogue/);
+
+  const other = await t.open('articles/not-an-article.html');
+  await waitForHighlights(other, ACTOR);
+  await other.waitForTimeout(1500);
+  assert.equal((await dbRows(t.browser, 'pages')).length, 1);
 });

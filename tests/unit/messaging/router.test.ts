@@ -11,6 +11,7 @@ function handlers(): BackgroundHandlers {
     'settings/update': vi.fn(() => DEFAULT_SETTINGS),
     'panel/open': vi.fn(() => ({ opened: true })),
     'page/report': vi.fn(() => ({})),
+    'page/capture': vi.fn(() => ({ saved: false })),
     'entity/card': vi.fn(() => null),
     'tab/state': vi.fn(() => null),
     'tab/reveal': vi.fn(() => ({ found: false, total: 0 })),
