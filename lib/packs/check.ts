@@ -22,6 +22,7 @@ import {
   PackReader,
   type PackSource,
   type PackReader as Reader,
+  type RowChunk,
   readChunks,
   readWholeJson,
   valueSource,
@@ -96,6 +97,8 @@ export interface CheckOptions {
   claimReview?: { id: string; name: string };
   /** Write under this provenance instead of `pack:<id>`, without a pack record (pages). */
   owner?: Provenance;
+  /** Work out what loading would change (default true); callers that show nothing skip it. */
+  preview?: boolean;
 }
 
 /** A pack that passed every check, with what loading it would change. */
@@ -253,10 +256,10 @@ async function scan(
   options: CheckOptions,
   format: CheckedPack['format'],
 ): Promise<{ ok: true; checked: CheckedPack } | ImportFailure> {
+  const reader: Reader = new PackReader(source);
   const now = options.now ?? (() => new Date());
   const chunkRows = options.chunkRows ?? CHUNK_DEFAULT;
   const knowledgeVersion = await getKnowledgeVersion(db);
-  const reader: Reader = new PackReader(source);
   const fields: Record<string, unknown> = {};
   const refs = new ReferenceTracker();
   const issues: PackIssue[] = [];
@@ -293,7 +296,8 @@ async function scan(
     }
   };
 
-  for await (const chunk of readChunks(reader, chunkRows, onField, onBytes, options.signal)) {
+  /** Checks one chunk; false when there are enough problems to stop reading. */
+  const check = async (chunk: RowChunk): Promise<boolean> => {
     const table = chunk.table as StreamedTable;
     const hash = new RunningHash();
     const rows: IncomingRow[] = [];
@@ -323,22 +327,28 @@ async function scan(
     total += chunk.events.length;
     chunkHashes.push(hash.digest());
     fingerprint.add(hash.digest());
-    if (issues.length >= MAX_ISSUES) break;
-    if (table === 'contributions' || issues.length > 0) continue;
+    if (issues.length >= MAX_ISSUES) return false;
+    if (table === 'contributions' || issues.length > 0) return true;
     if (!ctx) {
       previewComplete = false;
-      continue;
+      return true;
     }
     if (table === 'actors') await extendActorMap(ctx, rows, refs.ids.actors);
-    addToPreview(preview, table, await planChunk(ctx, table, rows));
+    if (options.preview !== false) addToPreview(preview, table, await planChunk(ctx, table, rows));
     if (source.kind === 'value') {
       options.onProgress?.({ phase: 'checking', done: total, total: 0 });
     }
+    return true;
+  };
+
+  for await (const chunk of readChunks(reader, chunkRows, onField, onBytes, options.signal)) {
+    if (!(await check(chunk))) break;
   }
+  const keys = reader.keys;
 
   const header = validateHeader(fields);
   if (!header.ok) {
-    if (header.notAPack && total === 0 && looksLikeJsonLd(reader.keys) && format === 'pack') {
+    if (header.notAPack && total === 0 && looksLikeJsonLd(keys) && format === 'pack') {
       return checkJsonLd(db, source, options);
     }
     if (header.notAPack && fields.format === undefined) {
@@ -401,10 +411,17 @@ async function scan(
 
   if (!previewComplete) {
     // The rows came before the pack's id: read again now that the owner is known.
-    await replayPreview(source, chunkRows, ctx, refs, preview, options.signal);
+    await replayPreview(
+      source,
+      chunkRows,
+      ctx,
+      refs,
+      options.preview === false ? null : preview,
+      options.signal,
+    );
   }
   const keep = keepSet(refs.ids, ctx.actorMap);
-  for (const table of PACK_TABLES) {
+  for (const table of options.preview === false ? [] : PACK_TABLES) {
     const stored = (await tableOf(db, table)
       .where('provenance')
       .equals(owner)
@@ -442,7 +459,7 @@ async function replayPreview(
   chunkRows: number,
   ctx: ChunkContext,
   refs: ReferenceTracker,
-  preview: ImportSummary,
+  preview: ImportSummary | null,
   signal?: AbortSignal,
 ) {
   const reader = new PackReader(source);
@@ -454,7 +471,7 @@ async function replayPreview(
       return (checked.ok ? checked.row : {}) as IncomingRow;
     });
     if (table === 'actors') await extendActorMap(ctx, rows, refs.ids.actors);
-    addToPreview(preview, table, await planChunk(ctx, table, rows));
+    if (preview) addToPreview(preview, table, await planChunk(ctx, table, rows));
   }
 }
 

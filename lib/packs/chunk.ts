@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import Dexie from 'dexie';
 import type { BackstoryDB } from '../db/database';
 import { stripDerived } from '../db/rows';
 import {
@@ -189,8 +190,18 @@ export async function planChunk(
   return result;
 }
 
+/**
+ * Dexie binds operations to a transaction through its own promises; awaiting anything else inside
+ * a transaction can silently move later operations out of it. The write paths check they are
+ * still inside theirs, so such a mistake fails loudly instead of losing atomicity.
+ */
+export function assertInTransaction(where: string) {
+  if (!Dexie.currentTransaction) throw new Error(`${where} ran outside its transaction`);
+}
+
 /** Writes what planChunk decided (call inside a transaction over the table and contributions). */
 export async function applyChunk(db: BackstoryDB, table: PackTable, result: ChunkResult) {
+  assertInTransaction('applyChunk');
   if (result.puts.length > 0) await tableOf(db, table).bulkPut(result.puts);
   if (result.contributionPuts.length > 0) await db.contributions.bulkPut(result.contributionPuts);
   if (result.contributionDeletes.length > 0) {

@@ -37,6 +37,7 @@ export async function learnClaimReviews(
     origin: 'file',
     owner: `page:${sourceId}`,
     allowOlder: true,
+    preview: false,
   });
   if (!outcome.ok) return { reviews: 0, error: outcome.error };
   return { reviews: converted.reviews };

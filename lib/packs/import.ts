@@ -14,7 +14,14 @@ import {
   keepSet,
   makeContext,
 } from './check';
-import { applyChunk, type ChunkContext, planChunk, sharedKey, tableOf } from './chunk';
+import {
+  applyChunk,
+  assertInTransaction,
+  type ChunkContext,
+  planChunk,
+  sharedKey,
+  tableOf,
+} from './chunk';
 import { RunningHash } from './hash';
 import { JsonSyntaxError } from './json-scan';
 import { type IncomingRow, sameContent } from './merge';
@@ -136,6 +143,9 @@ async function write(
       `Another import of “${existing.name}” is in progress. Try again when it has finished.`,
     );
   }
+  if (checked.total <= (options.chunkRows ?? CHUNK_DEFAULT)) {
+    return writeAtOnce(db, checked, options);
+  }
   const resumeAt = existing?.fingerprint === checked.fingerprint ? existing.done : 0;
   const stamp = now().toISOString();
   const journal: ImportJournal = {
@@ -187,7 +197,34 @@ async function write(
   summary.keptUserRows = journal.keptUserRows;
   summary.merged = journal.merged;
 
-  // Rows an earlier version had and this one does not.
+  await finish(db, checked, options, ctx, summary, contributionsWritten);
+  return success(checked, summary, resumeAt > 0);
+}
+
+function success(checked: CheckedPack, summary: ImportSummary, resumed: boolean): ImportOutcome {
+  return {
+    ok: true,
+    packId: checked.header.id,
+    version: checked.header.version,
+    name: checked.header.name,
+    format: checked.format,
+    summary,
+    resumed,
+    warnings: checked.warnings,
+  };
+}
+
+/** Drops what the previous version had and this one has not, then announces the pack. */
+async function finish(
+  db: BackstoryDB,
+  checked: CheckedPack,
+  options: ImportOptions,
+  ctx: ChunkContext,
+  summary: ImportSummary,
+  contributionsWritten: number,
+) {
+  const now = options.now ?? (() => new Date());
+  const owner = checked.owner;
   const ownsRows = checked.ownedRows > 0 || checked.previous !== undefined;
   if (ownsRows) {
     summary.removed = await dropOwner(db, owner, keepSet(checked.ids, ctx.actorMap), {
@@ -195,7 +232,6 @@ async function write(
       onProgress: (done, total) => options.onProgress?.({ phase: 'cleaning', done, total }),
     });
   }
-
   const changedAnything =
     Object.values(summary.added).some((n) => n > 0) ||
     Object.values(summary.changed).some((n) => n > 0) ||
@@ -205,8 +241,7 @@ async function write(
     for (const record of checked.header.packs ?? []) {
       if (!(await db.packs.get(record.id))) await db.packs.put(record);
     }
-    const isPage = owner.startsWith('page:');
-    if (ownsRows && !isPage) {
+    if (ownsRows && !owner.startsWith('page:')) {
       const previous = await db.packs.get(checked.header.id);
       if (changedAnything || previous?.version !== checked.header.version) {
         await db.packs.put(packRecord(checked, options.origin, now));
@@ -215,16 +250,57 @@ async function write(
     if (changedAnything) await bumpKnowledgeVersion(db);
     await db.imports.delete(owner);
   });
-  return {
-    ok: true,
-    packId: checked.header.id,
-    version: checked.header.version,
-    name: checked.header.name,
-    format: checked.format,
-    summary,
-    resumed: resumeAt > 0,
-    warnings: checked.warnings,
-  };
+}
+
+/**
+ * A pack that fits in one chunk is written in one transaction, with no journal: it all lands or
+ * none of it does.
+ */
+async function writeAtOnce(
+  db: BackstoryDB,
+  checked: CheckedPack,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const now = options.now ?? (() => new Date());
+  const chunks: { table: StreamedTable; rows: Record<string, unknown>[] }[] = [];
+  let index = 0;
+  const reader = new PackReader(checked.source);
+  const size = options.chunkRows ?? CHUNK_DEFAULT;
+  for await (const chunk of readChunks(reader, size, () => undefined, undefined, options.signal)) {
+    const hash = new RunningHash();
+    for (const event of chunk.events) hash.add(event.text);
+    if (hash.digest() !== checked.chunkHashes[index++]) throw new FileChangedError();
+    const table = chunk.table as StreamedTable;
+    const rows = chunk.events.map((event) => {
+      const valid = validateRow(table, event.index, event.value);
+      if (!valid.ok) throw new FileChangedError();
+      return valid.row;
+    });
+    chunks.push({ table, rows });
+  }
+  const summary = emptySummary();
+  const tables = [...db.knowledgeTables, db.contributions, db.packs, db.settings, db.imports];
+  await db.transaction('rw', tables, async () => {
+    const ctx = await makeContext(db, checked.owner, now);
+    for (const [from, to] of checked.actorMap) ctx.actorMap.set(from, to);
+    let contributionsWritten = 0;
+    let done = 0;
+    for (const { table, rows } of chunks) {
+      if (table === 'contributions') {
+        contributionsWritten += await restoreContributions(db, rows as Contribution[]);
+        for (const c of rows as Contribution[]) ctx.shared.add(sharedKey(c.table, c.rowId));
+      } else {
+        const result = await planChunk(ctx, table, rows as IncomingRow[]);
+        await applyChunk(db, table, result);
+        addToPreview(summary, table, result);
+      }
+      done += rows.length;
+      options.onProgress?.({ phase: 'writing', done, total: checked.total });
+    }
+    await finish(db, checked, options, ctx, summary, contributionsWritten);
+    assertInTransaction('a one-transaction import');
+  });
+  return success(checked, summary, false);
 }
 
 async function writeRows(
@@ -287,6 +363,7 @@ async function writeRows(
         journal.keptUserRows += result.keptUserRows;
         journal.merged += result.merged;
         await db.imports.put(journal);
+        assertInTransaction('the journal of a chunk');
       });
     }
     progress(position);

@@ -36,7 +36,7 @@ export async function loadPack(
   origin: PackRecord['origin'] = 'file',
   now: () => Date = () => new Date(),
 ): Promise<LoadOutcome> {
-  const outcome = await importPack(db, valueSource(input), { origin, now });
+  const outcome = await importPack(db, valueSource(input), { origin, now, preview: false });
   if (!outcome.ok) return { ok: false, error: outcome.error, issues: outcome.issues };
   const { summary } = outcome;
   return {

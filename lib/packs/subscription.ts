@@ -297,6 +297,7 @@ export async function refreshSubscription(
       const outcome = await importPack(db, bytesSource(bytes, sub.url), {
         origin: 'subscription',
         sourceUrl: sub.url,
+        preview: false,
         ...(sub.packId ? { expectPackId: sub.packId } : {}),
         claimReview: {
           id:
