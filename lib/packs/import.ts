@@ -144,7 +144,7 @@ async function write(
     );
   }
   if (checked.total <= (options.chunkRows ?? CHUNK_DEFAULT)) {
-    return writeAtOnce(db, checked, options);
+    return writeAtOnce(db, checked, options, existing !== undefined);
   }
   const resumeAt = existing?.fingerprint === checked.fingerprint ? existing.done : 0;
   const stamp = now().toISOString();
@@ -197,7 +197,7 @@ async function write(
   summary.keptUserRows = journal.keptUserRows;
   summary.merged = journal.merged;
 
-  await finish(db, checked, options, ctx, summary, contributionsWritten);
+  await finish(db, checked, options, ctx, summary, contributionsWritten, existing !== undefined);
   return success(checked, summary, resumeAt > 0);
 }
 
@@ -222,11 +222,15 @@ async function finish(
   ctx: ChunkContext,
   summary: ImportSummary,
   contributionsWritten: number,
+  resumedOrStale: boolean,
 ) {
   const now = options.now ?? (() => new Date());
   const owner = checked.owner;
   const ownsRows = checked.ownedRows > 0 || checked.previous !== undefined;
-  if (ownsRows) {
+  // A pack never loaded before, with no unfinished import, has no earlier rows to drop: rows
+  // carry `pack:<id>` only while its record or its journal exists. Pages have neither.
+  const earlier = checked.previous !== undefined || resumedOrStale || owner.startsWith('page:');
+  if (ownsRows && earlier) {
     summary.removed = await dropOwner(db, owner, keepSet(checked.ids, ctx.actorMap), {
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => options.onProgress?.({ phase: 'cleaning', done, total }),
@@ -260,6 +264,7 @@ async function writeAtOnce(
   db: BackstoryDB,
   checked: CheckedPack,
   options: ImportOptions,
+  hadJournal: boolean,
 ): Promise<ImportOutcome> {
   const now = options.now ?? (() => new Date());
   const chunks: { table: StreamedTable; rows: Record<string, unknown>[] }[] = [];
@@ -297,7 +302,7 @@ async function writeAtOnce(
       done += rows.length;
       options.onProgress?.({ phase: 'writing', done, total: checked.total });
     }
-    await finish(db, checked, options, ctx, summary, contributionsWritten);
+    await finish(db, checked, options, ctx, summary, contributionsWritten, hadJournal);
     assertInTransaction('a one-transaction import');
   });
   return success(checked, summary, false);
