@@ -10,13 +10,13 @@ import {
   type PackTable,
   type Provenance,
 } from '../model';
-import { type ChunkContext, planChunk, tableOf } from './chunk';
+import { type ChunkContext, planChunk, sharedKey, tableOf } from './chunk';
 import { claimReviewToPack } from './claimreview';
 import type { PackIssue } from './errors';
 import { RunningHash } from './hash';
 import { JsonSyntaxError, NotAnObjectError } from './json-scan';
 import { type IncomingRow, matchActors } from './merge';
-import { loadSharedKeys, zeroCounts } from './remove';
+import { zeroCounts } from './remove';
 import {
   looksLikeJsonLd,
   PackReader,
@@ -139,13 +139,16 @@ export async function makeContext(
   now: () => Date,
 ): Promise<ChunkContext> {
   const actorMap = new Map<string, string>();
-  const own = await db.contributions.where('owner').equals(owner).toArray();
+  // Few rows are shared, so all contributions are read at once.
+  const all = await db.contributions.toArray();
+  const own = all.filter((c) => c.owner === owner);
   for (const c of own) {
     if (c.table === 'actors' && c.incomingId !== c.rowId) actorMap.set(c.incomingId, c.rowId);
   }
+  const shared = new Set(all.map((c) => sharedKey(c.table, c.rowId)));
   const base = now().getTime() * 1000;
   let n = 0;
-  return { db, owner, actorMap, shared: await loadSharedKeys(db), nextSeq: () => base + n++ };
+  return { db, owner, actorMap, shared, own, nextSeq: () => base + n++ };
 }
 
 /** Finds, among a chunk of actors, the ones to merge with actors other sources brought. */

@@ -28,6 +28,8 @@ export interface ChunkContext {
   actorMap: Map<string, string>;
   /** `${table}|${rowId}` of rows that have contributions (rows several packs describe). */
   shared: Set<string>;
+  /** The owner's contributions when the import started. */
+  own: Contribution[];
   nextSeq: () => number;
 }
 

@@ -232,6 +232,7 @@ async function finish(
   const earlier = checked.previous !== undefined || resumedOrStale || owner.startsWith('page:');
   if (ownsRows && earlier) {
     summary.removed = await dropOwner(db, owner, keepSet(checked.ids, ctx.actorMap), {
+      known: { shared: ctx.shared, own: ctx.own },
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress: (done, total) => options.onProgress?.({ phase: 'cleaning', done, total }),
     });

@@ -54,10 +54,18 @@ export async function dropOwner(
   db: BackstoryDB,
   owner: Provenance,
   keep: KeepSet | null,
-  options: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (done: number, total: number) => void;
+    signal?: AbortSignal;
+    /** What an import already read: the shared rows and the owner's contributions. */
+    known?: { shared: Set<string>; own: Contribution[] };
+  } = {},
 ): Promise<PackCounts> {
   const removed = zeroCounts();
-  const ctx: Pick<ChunkContext, 'db' | 'shared'> = { db, shared: await loadSharedKeys(db) };
+  const ctx: Pick<ChunkContext, 'db' | 'shared'> = {
+    db,
+    shared: options.known?.shared ?? (await loadSharedKeys(db)),
+  };
   const stale: Record<PackTable, string[]> = {
     sources: [],
     actors: [],
@@ -77,7 +85,8 @@ export async function dropOwner(
     total += stale[table].length;
   }
   // Contributions of this owner the new version no longer makes (a merge it no longer has).
-  const ownContributions = await db.contributions.where('owner').equals(owner).toArray();
+  const ownContributions =
+    options.known?.own ?? (await db.contributions.where('owner').equals(owner).toArray());
   const droppedContributions = keep
     ? ownContributions.filter(
         (c) => keep.targets[c.table].has(c.rowId) && !keep.incoming[c.table].has(c.incomingId),
