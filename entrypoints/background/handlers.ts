@@ -4,12 +4,14 @@ import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { currentDictionary } from './dictionary';
+import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
 import { createPackHandlers } from './subscriptions';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
   return {
+    ...noteHandlers(db),
     'dictionary/get': async ({ have }) => {
       const dictionary = await currentDictionary(await db());
       return have === dictionary.version

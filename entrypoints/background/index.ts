@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { createHandlers } from './handlers';
+import { registerNoteMenu } from './notes';
 import { ensureStarterPack } from './starter-pack';
 import { setupSubscriptions } from './subscriptions';
 import { clearTabState } from './tab-state';
@@ -20,6 +21,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
   setupSubscriptions(() => ready);
+  registerNoteMenu();
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;

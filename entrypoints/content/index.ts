@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { contentListener, type FoundEntity, sendToBackground } from '@/lib/messaging';
 import { scheduleReadingCopy } from './capture';
 import { Highlighter } from './highlighter';
+import { startNotes } from './notes';
 import { reportPageKnowledge } from './page-knowledge';
 
 /** The caret position under a point, in whichever form this browser offers. */
@@ -22,6 +23,7 @@ export default defineContentScript({
   async main(ctx) {
     if (!document.body) return;
     void reportPageKnowledge(ctx);
+    void startNotes(ctx);
     const config = await sendToBackground('page/config', { url: location.href });
     if (!config.ok || !config.value.highlight || ctx.isInvalid) return;
     const reply = await sendToBackground('dictionary/get', {});

@@ -1,5 +1,9 @@
 import type { FunctionComponent } from 'preact';
+import { ArticlesView } from './views/ArticlesView';
+import { ExportView } from './views/ExportView';
+import { NotesView } from './views/NotesView';
 import { SourcesView } from './views/SourcesView';
+import { StatementsView } from './views/StatementsView';
 
 /**
  * The review page's sections, in navigation order. Each is a view in ./views; the address is
@@ -12,5 +16,9 @@ export interface Section {
 }
 
 export const SECTIONS: Section[] = [
+  { id: 'notes', label: 'Notes', view: NotesView },
+  { id: 'articles', label: 'Articles', view: ArticlesView },
+  { id: 'statements', label: 'Statements', view: StatementsView },
+  { id: 'export', label: 'Export and backup', view: ExportView },
   { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
 ];

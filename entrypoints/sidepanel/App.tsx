@@ -4,6 +4,7 @@ import { ActorView } from '@/components/ActorView';
 import { ClaimView } from '@/components/ClaimView';
 import { getDb } from '@/lib/db';
 import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
+import { EntityNotes } from '@/lib/ui/EntityNotes';
 import { useLive } from '@/lib/ui/use-live';
 import { loadActor, loadClaim } from './data';
 import { PackOffer } from './PackOffer';
@@ -169,6 +170,7 @@ export function App() {
       </nav>
       {target?.kind === 'actor' && <ActorPanel id={target.id} open={setTarget} />}
       {target?.kind === 'claim' && <ClaimPanel id={target.id} open={setTarget} />}
+      {target && <EntityNotes entityType={target.kind} entityId={target.id} />}
       {!target && <OnThisPage state={tabState} open={setTarget} />}
     </main>
   );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleCopy } from '../extract/article-copy';
-import { Id } from '../model';
+import { Id, Line, Note, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
 import {
   ClaimReviewReport,
@@ -66,6 +66,34 @@ export const toBackground = {
     from: 'content',
     request: z.object({ target: EntityRef }),
     response: ActorCard.nullable(),
+  },
+  /** content → background: the notes on the sender's page, and whether notes may be taken. */
+  'notes/for-page': {
+    from: 'content',
+    request: z.object({ url: z.string().max(8192) }),
+    response: z.object({
+      show: z.boolean(),
+      canCreate: z.boolean(),
+      notes: z.array(Note).max(10_000),
+    }),
+  },
+  /** content → background: the user took a note on a passage of the sender's page. */
+  'notes/create': {
+    from: 'content',
+    request: z.object({
+      body: z.string().max(100_000),
+      tags: z.array(Line(100)).max(100),
+      target: SelectionTarget,
+      /** The page's reading copy, cached with the note when the page has none yet. */
+      copy: ArticleCopy.optional(),
+    }),
+    response: z.object({ note: Note }),
+  },
+  /** content → background: open the review page on a note (from a note's card on the page). */
+  'review/open': {
+    from: 'content',
+    request: z.object({ noteId: Id.optional() }),
+    response: Empty,
   },
   /** extension → background: the settings. */
   'settings/get': {
@@ -150,6 +178,11 @@ export const toContent = {
   'highlights/refresh': {
     request: Empty,
     response: Empty,
+  },
+  /** Open the note editor on the page's current selection (context menu, keyboard command). */
+  'notes/compose': {
+    request: Empty,
+    response: z.object({ opened: z.boolean() }),
   },
 } as const;
 

@@ -29,6 +29,11 @@ function handlers(): BackgroundHandlers {
       throw new Error('not in this test');
     }),
     'subscriptions/remove': vi.fn(() => ({})),
+    'notes/for-page': vi.fn(() => ({ show: false, canCreate: false, notes: [] })),
+    'notes/create': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'review/open': vi.fn(() => ({})),
   };
 }
 

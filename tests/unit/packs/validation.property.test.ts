@@ -55,7 +55,7 @@ describe('pack validation (properties)', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // 150 database round trips: ~3.5 s alone, more when the suite runs in parallel
 
   it('refuses any non-pack JSON with a message and without writing', async () => {
     const db = freshDb();

@@ -1,0 +1,4 @@
+export * from './anchor';
+export * from './describe';
+export * from './graphemes';
+export * from './normalize';
