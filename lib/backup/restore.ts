@@ -13,12 +13,15 @@ import {
   Actor,
   Claim,
   ClaimLink,
+  Contribution,
   Event,
+  ImportJournal,
   Note,
   PackRecord,
   Page,
   Source,
   Statement,
+  Subscription,
 } from '../model';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type OnProgress } from './backup';
 
@@ -51,6 +54,9 @@ const TABLES: Record<string, { schema: z.ZodType; derive: (row: never) => unknow
   pages: { schema: Page, derive: (r) => r },
   packs: { schema: PackRecord, derive: (r) => r },
   settings: { schema: SettingRow, derive: (r) => r },
+  contributions: { schema: Contribution, derive: (r) => r },
+  subscriptions: { schema: Subscription, derive: (r) => r },
+  imports: { schema: ImportJournal, derive: (r) => r },
 };
 
 export interface ValidatedBackup {
