@@ -36,10 +36,26 @@ export default defineConfig({
     // Subscribed packs are fetched by the background: https anywhere, http only on this machine.
     host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Backstory' },
+    // Keyboard commands (change them at chrome://extensions/shortcuts). The content script also
+    // answers the highlight keys on the page when the browser did not bind them.
     commands: {
       'add-note': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Add a note on the selected text',
+      },
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next Backstory highlight and show its card',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous Backstory highlight and show its card',
+      },
+      // A shortcut to open the panel: through the toolbar button on Chrome (which opens the side
+      // panel, see setPanelBehavior), straight to the sidebar on Firefox.
+      [browser === 'firefox' ? '_execute_sidebar_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open the Backstory panel',
       },
     },
     ...(browser === 'firefox'

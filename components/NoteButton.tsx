@@ -81,7 +81,7 @@ export function NoteButton(props: NoteButtonProps) {
         <button
           type="button"
           class="button"
-          aria-label={`Add a note on ${props.subject}`}
+          aria-label={`Add note on ${props.subject}`}
           onClick={() => setEditing('new')}
         >
           Add note

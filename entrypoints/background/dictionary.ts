@@ -1,22 +1,82 @@
 import type { BackstoryDB } from '@/lib/db';
 import { getKnowledgeVersion } from '@/lib/db';
+import { compileDictionary } from '@/lib/match/compile';
+import { PageEngine } from '@/lib/match/engine';
 import type { Dictionary } from '@/lib/messaging';
 
-let cached: Dictionary | undefined;
+/**
+ * The compiled page dictionary and its matching engine, rebuilt only when the knowledge version
+ * moves. The compact form is also kept in the database, so a service worker that was stopped
+ * and restarted rebuilds the engine from one row instead of reading every actor and claim.
+ * Pages never receive it: they send their text and get back what it contains (page/match).
+ */
+const COMPILED_KEY = 'dictionary:compiled';
 
-/** The compiled page dictionary, rebuilt only when the knowledge version has moved. */
-export async function currentDictionary(db: BackstoryDB): Promise<Dictionary> {
-  const version = await getKnowledgeVersion(db);
+let cached: PageEngine | undefined;
+let building: Promise<PageEngine> | undefined;
+
+/**
+ * The knowledge version, read at most once a second: every page/match asks, and a pack imported
+ * a second ago may wait that long to reach pages.
+ */
+let versionRead: { at: number; version: Promise<number> } | undefined;
+function knowledgeVersion(db: BackstoryDB): Promise<number> {
+  const now = Date.now();
+  if (!versionRead || now - versionRead.at > 1000) {
+    versionRead = { at: now, version: getKnowledgeVersion(db) };
+  }
+  return versionRead.version;
+}
+
+export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
+  const version = await knowledgeVersion(db);
   if (cached?.version === version) return cached;
-  const actors: Dictionary['actors'] = [];
-  const aliases: Dictionary['aliases'] = [];
-  await db.actors.each((actor) => {
-    if (actor.status === 'rejected' || actor.status === 'candidate' || actor.mergedInto) return;
-    const index = actors.push([actor.id, actor.name, actor.kind]) - 1;
-    aliases.push([actor.name, index, false]);
-    for (const alias of actor.aliases)
-      aliases.push([alias.text, index, alias.caseSensitive === true]);
+  if (!building) {
+    building = buildEngine(db, version).finally(() => {
+      building = undefined;
+    });
+  }
+  const engine = await building;
+  cached = engine;
+  return engine.version === version ? engine : currentEngine(db);
+}
+
+/** The compiled dictionary of the current knowledge version, in its compact form. */
+export async function currentDictionary(db: BackstoryDB): Promise<Dictionary> {
+  const engine = await currentEngine(db);
+  const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
+  return stored?.version === engine.version ? stored : compileFromDb(db, engine.version);
+}
+
+async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine> {
+  const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
+  if (
+    stored &&
+    stored.version === version &&
+    Array.isArray(stored.aliases) &&
+    (stored.aliases.length === 0 || typeof stored.aliases[0]?.[2] === 'string')
+  ) {
+    return new PageEngine(stored);
+  }
+  const dictionary = await compileFromDb(db, version);
+  try {
+    await db.settings.put({ key: COMPILED_KEY, value: dictionary });
+  } catch (error) {
+    // A full disk costs only the restart shortcut; the engine is still built.
+    console.warn('[Backstory] Could not keep the compiled dictionary:', error);
+  }
+  return new PageEngine(dictionary);
+}
+
+export async function compileFromDb(db: BackstoryDB, version: number): Promise<Dictionary> {
+  return db.transaction('r', [db.actors, db.claims, db.links, db.statements], async () => {
+    const [actors, claims, links] = await Promise.all([
+      db.actors.toArray(),
+      db.claims.toArray(),
+      db.links.toArray(),
+    ]);
+    const ids = [...new Set(links.map((l) => l.statementId))];
+    const statements = (await db.statements.bulkGet(ids)).filter((s) => s !== undefined);
+    return compileDictionary(version, { actors, claims, links, statements });
   });
-  cached = { version, actors, aliases };
-  return cached;
 }

@@ -3,7 +3,10 @@ import { claimsByClaimant, countStatementsBySpeaker, linksByClaim, savePageCopy 
 import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
-import { currentDictionary } from './dictionary';
+import { refreshAllTabs } from './broadcast';
+import { claimCard } from './claim-card';
+import { currentDictionary, currentEngine } from './dictionary';
+import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
 import { createPackHandlers } from './subscriptions';
@@ -11,12 +14,19 @@ import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
   return {
+    ...learningHandlers(db),
     ...noteHandlers(db),
     'dictionary/get': async ({ have }) => {
       const dictionary = await currentDictionary(await db());
       return have === dictionary.version
         ? { version: dictionary.version }
         : { version: dictionary.version, dictionary };
+    },
+
+    'page/match': async ({ texts }) => {
+      const engine = await currentEngine(await db());
+      const blocks = texts.map((text) => engine.scan(text));
+      return { version: engine.version, blocks, entities: engine.entitiesOf(blocks) };
     },
 
     'page/config': async ({ url }, sender) => {
@@ -27,7 +37,12 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
 
     'settings/get': async () => getSettings(await db()),
 
-    'settings/update': async (change) => updateSettings(await db(), change),
+    'settings/update': async (change) => {
+      const settings = await updateSettings(await db(), change);
+      // Every open page checks its policy again: pausing or disabling a site clears it at once.
+      void refreshAllTabs();
+      return settings;
+    },
 
     'panel/open': ({ target }, sender) => {
       // No await before this call: it needs the click's user gesture.
@@ -50,11 +65,18 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       const d = await db();
       if (!pagePolicy(await getSettings(d), pageUrl).learn) return { saved: false };
       const row = await savePageCopy(d, copy, { actorIds: foundActorIds, claimIds: foundClaimIds });
+      await learnAfterCapture(
+        d,
+        row.id,
+        copy,
+        sender.tab?.id,
+        foundActorIds.length + foundClaimIds.length > 0,
+      );
       return { saved: true, pageId: row.id };
     },
 
     'entity/card': async ({ target }) => {
-      if (target.kind !== 'actor') return null;
+      if (target.kind === 'claim') return claimCard(await db(), target.id);
       const d = await db();
       const actor = await d.actors.get(target.id);
       if (!actor) return null;

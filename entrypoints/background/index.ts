@@ -1,8 +1,13 @@
 import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
+import { stepActiveTab } from './broadcast';
+import { searchSelectionItem, setupContextMenus } from './context-menu';
 import { createHandlers } from './handlers';
-import { registerNoteMenu } from './notes';
+import { refreshTabsOnKnowledgeChange } from './knowledge-watch';
+import { clearLearningTab } from './learning';
+import { addNoteItem, registerNoteCommand } from './notes';
+import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
 import { setupSubscriptions } from './subscriptions';
 import { clearTabState } from './tab-state';
@@ -21,7 +26,8 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
   setupSubscriptions(() => ready);
-  registerNoteMenu();
+  void ready.then(refreshTabsOnKnowledgeChange);
+  registerNoteCommand();
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.
   const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
@@ -29,7 +35,18 @@ export default defineBackground(() => {
     console.warn('[Backstory] setPanelBehavior failed:', error);
   });
 
+  // Keyboard: move through the page's highlights (manifest `commands`).
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'next-highlight') void stepActiveTab('next');
+    if (command === 'previous-highlight') void stepActiveTab('previous');
+  });
+
+  // Context menu items, one per feature: add yours to the list.
+  setupContextMenus([searchSelectionItem, addNoteItem]);
+  setupFirefoxToolbarButton();
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);
+    void clearLearningTab(tabId);
   });
 });

@@ -4,6 +4,7 @@ import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { createNote, notesForPage } from '@/lib/notes/store';
 import { getSettings, pagePolicy } from '@/lib/settings/settings';
+import type { MenuItem } from './context-menu';
 
 export const ADD_NOTE_MENU_ID = 'backstory-add-note';
 export const ADD_NOTE_COMMAND = 'add-note';
@@ -63,25 +64,18 @@ function compose(tabId: number | undefined) {
   });
 }
 
-/**
- * The "Add note" context-menu item and keyboard command. The menu item is created once, when the
- * extension is installed or updated (menus persist across service-worker restarts; creating them
- * again on every start fails with a duplicate id). Its own id keeps it apart from other items.
- */
-export function registerNoteMenu(): void {
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create(
-      { id: ADD_NOTE_MENU_ID, title: 'Add a Backstory note', contexts: ['selection'] },
-      () => {
-        const error = browser.runtime.lastError;
-        if (error && !/duplicate/i.test(error.message ?? ''))
-          console.warn('[Backstory] Could not create the note menu:', error.message);
-      },
-    );
-  });
-  browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === ADD_NOTE_MENU_ID) compose(tab?.id);
-  });
+/** "Add a Backstory note" on a selection: opens the note editor in the page. */
+export const addNoteItem: MenuItem = {
+  id: ADD_NOTE_MENU_ID,
+  title: 'Add a Backstory note',
+  contexts: ['selection'],
+  onClick(_info, tab) {
+    compose(tab?.id);
+  },
+};
+
+/** The "Add note" keyboard command (manifest `commands`). */
+export function registerNoteCommand(): void {
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== ADD_NOTE_COMMAND) return;
     if (tab?.id !== undefined) return compose(tab.id);

@@ -10,7 +10,13 @@ const key = (tabId: number) => `tab:${tabId}`;
 export async function setTabState(tabId: number, report: PageReport): Promise<void> {
   const state: TabState = { ...report, tabId, updatedAt: Date.now() };
   await browser.storage.session.set({ [key(tabId)]: state });
-  const count = report.status === 'active' ? report.actors.reduce((n, a) => n + a.count, 0) : 0;
+  // The badge counts every highlight on the page: actor mentions, ambiguous ones, claim sentences.
+  const sum = (list: { count: number }[] | undefined) =>
+    (list ?? []).reduce((n, entity) => n + entity.count, 0);
+  const count =
+    report.status === 'active'
+      ? sum(report.actors) + sum(report.claims) + sum(report.ambiguous)
+      : 0;
   await browser.action.setBadgeText({ tabId, text: count > 0 ? String(Math.min(count, 999)) : '' });
   await browser.action.setBadgeBackgroundColor({ tabId, color: '#5b4a9b' });
 }

@@ -1,78 +1,218 @@
-import { findSpans } from '@/lib/match/simple-matcher';
-import type { Dictionary } from '@/lib/messaging';
-import { collectTextNodes } from './collect';
-
-export const ACTOR_HIGHLIGHT = 'backstory-actor';
-export const FOCUS_HIGHLIGHT = 'backstory-focus';
-
-export interface Hit {
-  range: StaticRange;
-  node: Text;
-  start: number;
-  end: number;
-  actorId: string;
-}
+import type { Block } from './collect';
+import type { MarkPainter } from './mark-fallback';
 
 /**
- * Finds the dictionary's names in the page and paints them with the CSS Custom Highlight API.
- * StaticRange objects are used because live Ranges tax every DOM edit the page makes; the price
- * is that changed text must be re-scanned.
+ * Highlight names, one per kind (styles in style.css; the same names inside shadow roots):
+ * - `backstory-actor`: a known actor;
+ * - `backstory-ambiguous`: an alias of several actors that the page did not settle;
+ * - `backstory-claim`: a sentence that states, denies or reports a known claim;
+ * - `backstory-claim-denied`: the same, for a claim that someone has denied;
+ * - `backstory-focus`: the highlight reached with the keyboard or from the side panel.
+ */
+export const ACTOR_HIGHLIGHT = 'backstory-actor';
+export const AMBIGUOUS_HIGHLIGHT = 'backstory-ambiguous';
+export const CLAIM_HIGHLIGHT = 'backstory-claim';
+export const DENIED_CLAIM_HIGHLIGHT = 'backstory-claim-denied';
+export const FOCUS_HIGHLIGHT = 'backstory-focus';
+
+const PRIORITY: Record<string, number> = {
+  [FOCUS_HIGHLIGHT]: 4,
+  [ACTOR_HIGHLIGHT]: 3,
+  [AMBIGUOUS_HIGHLIGHT]: 2,
+  [DENIED_CLAIM_HIGHLIGHT]: 1,
+  [CLAIM_HIGHLIGHT]: 0,
+};
+
+export type HitKind = 'actor' | 'ambiguous' | 'claim';
+
+export interface Hit {
+  kind: HitKind;
+  block: Block;
+  /** Offsets in the block's text. */
+  start: number;
+  end: number;
+  range: StaticRange;
+  /** Actor ids (several for an ambiguous mention) or claim ids (best first). */
+  ids: string[];
+  /** Dictionary indexes of the candidates, for re-resolving when the page grows. */
+  candidates: number[];
+  /** The highlight the range is painted under, if any. */
+  painted: string | null;
+  /** For claims: whether someone denied the (best) claim. */
+  denied: boolean;
+}
+
+/** The node and offset of a position in a block's text. */
+export function locate(block: Block, pos: number, end: boolean): [Text, number] | null {
+  const { starts, nodes } = block;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const s = starts[mid] ?? 0;
+    // An end position on a node boundary belongs to the node before it.
+    if (end ? s < pos : s <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  const node = nodes[lo];
+  if (!node) return null;
+  const offset = pos - (starts[lo] ?? 0);
+  if (offset < 0 || offset > node.data.length) return null;
+  return [node, offset];
+}
+
+/** A StaticRange over [start, end) of a block, or null if the DOM moved under it. */
+export function rangeOf(block: Block, start: number, end: number): StaticRange | null {
+  const a = locate(block, start, false);
+  const b = locate(block, end, true);
+  if (!a || !b) return null;
+  try {
+    return new StaticRange({
+      startContainer: a[0],
+      startOffset: a[1],
+      endContainer: b[0],
+      endOffset: b[1],
+    });
+  } catch {
+    return null;
+  }
+}
+
+export const highlightsSupported = () =>
+  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+
+/**
+ * Paints hits with the CSS Custom Highlight API. StaticRanges, because live Ranges tax every DOM
+ * edit the page makes; the price is that changed text must be re-scanned (see watch.ts). The
+ * highlights are registered once and ranges are added and removed as blocks are (re)scanned.
  */
 export class Highlighter {
-  hits: Hit[] = [];
+  private readonly highlights = new Map<string, Highlight>();
+  /** Hits by block, and by text node for hit-testing. */
+  private readonly byBlock = new Map<Block, Hit[]>();
+  private readonly byNode = new Map<Text, Hit[]>();
+  private focused: Hit | null = null;
+  /** Where the Highlight API is missing: `<backstory-mark>` wrapping (mark-fallback.ts). */
+  fallback: MarkPainter | null = null;
 
-  constructor(private readonly dictionary: Dictionary) {}
+  private highlight(name: string): Highlight | null {
+    if (!highlightsSupported()) return null;
+    let h = this.highlights.get(name);
+    if (!h) {
+      h = new Highlight();
+      h.priority = PRIORITY[name] ?? 0;
+      this.highlights.set(name, h);
+      CSS.highlights.set(name, h);
+    }
+    return h;
+  }
 
-  scan(root: Node = document.body): Hit[] {
-    const hits: Hit[] = [];
-    for (const node of collectTextNodes(root)) {
-      for (const span of findSpans(this.dictionary, node.data)) {
-        const actor = this.dictionary.actors[span.actor];
-        if (!actor) continue;
-        hits.push({
-          range: new StaticRange({
-            startContainer: node,
-            startOffset: span.start,
-            endContainer: node,
-            endOffset: span.end,
-          }),
-          node,
-          start: span.start,
-          end: span.end,
-          actorId: actor[0],
-        });
+  /** Paints (or re-paints) a hit under the name its kind calls for. */
+  paint(hit: Hit): void {
+    const name =
+      hit.kind === 'actor'
+        ? ACTOR_HIGHLIGHT
+        : hit.kind === 'ambiguous'
+          ? AMBIGUOUS_HIGHLIGHT
+          : hit.denied
+            ? DENIED_CLAIM_HIGHLIGHT
+            : CLAIM_HIGHLIGHT;
+    if (hit.painted === name) return;
+    if (!highlightsSupported()) {
+      this.fallback?.queue(hit);
+      hit.painted = name;
+      return;
+    }
+    if (hit.painted) this.highlights.get(hit.painted)?.delete(hit.range);
+    this.highlight(name)?.add(hit.range);
+    hit.painted = name;
+  }
+
+  /** Replaces the hits of a block. */
+  setBlock(block: Block, hits: Hit[]): void {
+    this.removeBlock(block);
+    if (hits.length === 0) return;
+    this.byBlock.set(block, hits);
+    for (const hit of hits) {
+      for (const node of nodesOf(hit)) {
+        const list = this.byNode.get(node);
+        if (list) list.push(hit);
+        else this.byNode.set(node, [hit]);
       }
     }
-    this.hits = hits;
-    return hits;
   }
 
-  paint(): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    CSS.highlights.set(ACTOR_HIGHLIGHT, new Highlight(...this.hits.map((h) => h.range)));
+  removeBlock(block: Block): void {
+    const hits = this.byBlock.get(block);
+    if (!hits) return;
+    this.byBlock.delete(block);
+    for (const hit of hits) {
+      if (hit.painted) this.highlights.get(hit.painted)?.delete(hit.range);
+      hit.painted = null;
+      for (const node of nodesOf(hit)) {
+        const list = this.byNode.get(node)?.filter((h) => h !== hit);
+        if (list && list.length > 0) this.byNode.set(node, list);
+        else this.byNode.delete(node);
+      }
+      if (this.focused === hit) this.unfocus();
+    }
   }
 
-  /** The hit under a caret position, if any. */
+  hitsIn(block: Block): readonly Hit[] {
+    return this.byBlock.get(block) ?? [];
+  }
+
+  /** Every hit, in no particular order. */
+  *all(): Generator<Hit> {
+    for (const hits of this.byBlock.values()) yield* hits;
+  }
+
+  /** The hit under a caret position: an actor before a claim sentence around it. */
   hitAt(node: Node, offset: number): Hit | undefined {
-    return this.hits.find((h) => h.node === node && offset >= h.start && offset < h.end);
+    const hits = this.byNode.get(node as Text);
+    if (!hits) return undefined;
+    const inside = hits.filter((h) => {
+      const r = h.range;
+      const afterStart = r.startContainer !== node || offset >= r.startOffset;
+      const beforeEnd = r.endContainer !== node || offset < r.endOffset;
+      return afterStart && beforeEnd;
+    });
+    return inside.find((h) => h.kind !== 'claim') ?? inside[0];
   }
 
   focus(hit: Hit): void {
-    const live = document.createRange();
-    live.setStart(hit.node, hit.start);
-    live.setEnd(hit.node, hit.end);
-    const rect = live.getBoundingClientRect();
-    window.scrollTo({
-      top: window.scrollY + rect.top - window.innerHeight / 3,
-      behavior: 'instant',
-    });
-    if ('highlights' in CSS) CSS.highlights.set(FOCUS_HIGHLIGHT, new Highlight(hit.range));
+    this.focused = hit;
+    if (!highlightsSupported()) return;
+    const h = this.highlight(FOCUS_HIGHLIGHT);
+    h?.clear();
+    h?.add(hit.range);
+  }
+
+  unfocus(): void {
+    this.focused = null;
+    this.highlights.get(FOCUS_HIGHLIGHT)?.clear();
+  }
+
+  get focusedHit(): Hit | null {
+    return this.focused;
   }
 
   clear(): void {
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    CSS.highlights.delete(ACTOR_HIGHLIGHT);
-    CSS.highlights.delete(FOCUS_HIGHLIGHT);
-    this.hits = [];
+    this.fallback?.clear();
+    for (const name of highlightsSupported() ? this.highlights.keys() : []) {
+      if (CSS.highlights.get(name) === this.highlights.get(name)) CSS.highlights.delete(name);
+    }
+    this.highlights.clear();
+    this.byBlock.clear();
+    this.byNode.clear();
+    this.focused = null;
   }
+}
+
+function nodesOf(hit: Hit): Text[] {
+  const { nodes } = hit.block;
+  if (nodes.length === 1) return nodes;
+  const first = nodes.indexOf(hit.range.startContainer as Text);
+  const last = nodes.indexOf(hit.range.endContainer as Text);
+  return first < 0 || last < 0 ? [] : nodes.slice(first, last + 1);
 }

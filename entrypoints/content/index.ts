@@ -1,84 +1,153 @@
 import './style.css';
 import { browser } from 'wxt/browser';
-import { contentListener, type FoundEntity, sendToBackground } from '@/lib/messaging';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { contentListener, type PageConfig, sendToBackground } from '@/lib/messaging';
 import { scheduleReadingCopy } from './capture';
-import { Highlighter } from './highlighter';
+import { highlightsSupported } from './highlighter';
+import { Interaction } from './interaction';
+import { MarkPainter } from './mark-fallback';
 import { startNotes } from './notes';
 import { reportPageKnowledge } from './page-knowledge';
+import { PageSession } from './session';
+import { ShadowStyles } from './shadow-styles';
+import { TextareaBadge } from './textarea-badge';
+import { Watcher } from './watch';
 
-/** The caret position under a point, in whichever form this browser offers. */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
-  if (typeof document.caretPositionFromPoint === 'function') {
-    const pos = document.caretPositionFromPoint(x, y);
-    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
-  }
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+/** What a step after the scan gets: the page's policy and what was found on it. */
+export interface ScannedPage {
+  ctx: ContentScriptContext;
+  config: PageConfig;
+  session: PageSession;
 }
+
+/**
+ * Steps run after each full scan of an allowed page, in order. A feature that works on the
+ * scanned page (extraction, packs announced by the page, notes) adds one line here.
+ */
+const AFTER_SCAN: ((page: ScannedPage) => void | Promise<void>)[] = [
+  // Learn from the article and cache its reading copy, on idle, where learning is allowed. The
+  // background keeps the copy only when something was known or learned on the page.
+  ({ ctx, config, session }) => {
+    const found = session.report('active');
+    if (!config.learn) return;
+    scheduleReadingCopy(ctx, {
+      actorIds: found.actors.map((a) => a.id),
+      claimIds: found.claims.map((c) => c.id),
+    });
+  },
+];
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manifest',
   async main(ctx) {
-    if (!document.body) return;
+    const startedAt = performance.now();
+    if (!document.documentElement) return;
+    // Packs the page offers and its fact-check markup: read once per document, not per scan.
     void reportPageKnowledge(ctx);
+    // Notes are the reader's own: they are found again whatever the highlighting settings say.
     void startNotes(ctx);
-    const config = await sendToBackground('page/config', { url: location.href });
-    if (!config.ok || !config.value.highlight || ctx.isInvalid) return;
-    const reply = await sendToBackground('dictionary/get', {});
-    if (!reply.ok || !reply.value.dictionary || ctx.isInvalid) return;
-    const dictionary = reply.value.dictionary;
-    const highlighter = new Highlighter(dictionary);
-    const hits = highlighter.scan();
-    highlighter.paint();
-    ctx.onInvalidated(() => highlighter.clear());
 
-    const counts = new Map<string, number>();
-    for (const hit of hits) counts.set(hit.actorId, (counts.get(hit.actorId) ?? 0) + 1);
-    const names = new Map(dictionary.actors.map(([id, name]) => [id, name]));
-    const actors: FoundEntity[] = [...counts].map(([id, count]) => ({
-      id,
-      name: names.get(id) ?? id,
-      count,
-    }));
-    if (/^https?:/.test(location.href)) {
-      void sendToBackground('page/report', {
-        url: location.href,
-        title: document.title.slice(0, 2000),
-        status: 'active',
-        actors,
-        claims: [],
-      });
+    const session = new PageSession(ctx.signal, startedAt);
+    const interaction = new Interaction(ctx, session);
+    const badge = new TextareaBadge(ctx, (target) => interaction.open(target));
+    const styles = new ShadowStyles();
+    const watcher = new Watcher(ctx, (containers) => void rescan(containers));
+    let config: PageConfig | null = null;
+    let reportTimer: number | undefined;
+
+    const report = () => {
+      window.clearTimeout(reportTimer);
+      reportTimer = ctx.setTimeout(() => {
+        if (!/^https?:/.test(location.href)) return;
+        const status = config?.highlight
+          ? 'active'
+          : config?.reason === 'paused'
+            ? 'paused'
+            : 'disabled';
+        void sendToBackground('page/report', session.report(status));
+      }, 50);
+    };
+
+    /** gate ∥ collect → match → paint → report → later steps. */
+    const run = async () => {
+      // 1–2. Gate (what the settings allow here: paused, site off, private window) while the
+      // page's text is collected in slices.
+      const [reply] = await Promise.all([
+        sendToBackground('page/config', { url: location.href }),
+        session.collectAll(),
+      ]);
+      if (ctx.isInvalid) return;
+      config = reply.ok ? reply.value : null;
+      if (!config?.highlight) {
+        session.clear();
+        interaction.card.hide();
+        badge.hide();
+        report();
+        return;
+      }
+      // 3–4. Match in the background (visible blocks first) and paint as answers arrive.
+      await session.matchAll();
+      if (ctx.isInvalid) return;
+      report();
+      for (const step of AFTER_SCAN) await step({ ctx, config, session });
+    };
+
+    /** Changed parts of the page (added paragraphs, typing in an editor, a replaced body). */
+    const rescan = async (containers: Node[]) => {
+      if (!config?.highlight || ctx.isInvalid) return;
+      await session.rescan(containers);
+      report();
+    };
+
+    // 5. Listen: the page's changes, the reader's pointer and keyboard, the extension.
+    if (!highlightsSupported()) {
+      session.highlighter.fallback = new MarkPainter((change) => watcher.quietly(change));
     }
-
-    if (config.value.learn && actors.length > 0) {
-      scheduleReadingCopy(ctx, { actorIds: actors.map((a) => a.id), claimIds: [] });
-    }
-
-    ctx.addEventListener(document, 'click', (event) => {
-      // Only the user's own clicks count: page scripts can dispatch synthetic ones.
-      if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
-      const caret = caretAt(event.clientX, event.clientY);
-      const hit = caret && highlighter.hitAt(caret.node, caret.offset);
-      if (!hit) return;
-      void sendToBackground('panel/open', { target: { kind: 'actor', id: hit.actorId } });
-    });
-
+    session.onShadowRoot = (root) => {
+      styles.adopt(root);
+      watcher.observe(root);
+    };
+    watcher.observe(document);
+    interaction.listen();
+    badge.listen();
+    // Single-page apps: a history navigation brings a new article into the same document.
+    ctx.addEventListener(window, 'wxt:locationchange', () => void run());
     const listener = contentListener({
-      'highlights/reveal': ({ target, index }) => {
-        const mine = highlighter.hits.filter((h) => h.actorId === target.id);
-        const hit = mine[((index % mine.length) + mine.length) % mine.length];
-        if (hit) highlighter.focus(hit);
-        return { found: hit !== undefined, total: mine.length };
-      },
+      'highlights/reveal': ({ target, index }) => interaction.revealEntity(target, index),
       'highlights/refresh': () => {
-        highlighter.scan();
-        highlighter.paint();
+        void run();
         return {};
       },
+      'highlights/step': ({ direction }) => ({ found: interaction.step(direction) }),
+      'highlights/stats': () => ({
+        url: location.href,
+        ...session.counts(),
+        mainThreadMs: session.slicer.mainThreadMs,
+        longestSliceMs: session.slicer.longestSliceMs,
+        toHighlightsMs: session.toHighlightsMs,
+        toPaintMs: session.toPaintMs,
+      }),
     });
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+
+    // Extension disabled, removed or updated: leave the page as it was. Chrome orphans the old
+    // script without telling it, and WXT notices only when `isInvalid` is read: ask each second.
+    ctx.setInterval(() => void ctx.isInvalid, 1000);
+    ctx.onInvalidated(() => {
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        // The runtime is already gone with the extension; nothing is left to remove.
+      }
+      watcher.disconnect();
+      interaction.destroy();
+      badge.destroy();
+      styles.removeAll();
+      session.clear();
+    });
+
+    await run();
   },
 });

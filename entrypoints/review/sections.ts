@@ -1,7 +1,9 @@
 import type { FunctionComponent } from 'preact';
 import { ArticlesView } from './views/ArticlesView';
 import { ExportView } from './views/ExportView';
+import { LearnedView } from './views/LearnedView';
 import { NotesView } from './views/NotesView';
+import { SettingsView } from './views/SettingsView';
 import { SourcesView } from './views/SourcesView';
 import { StatementsView } from './views/StatementsView';
 
@@ -21,4 +23,6 @@ export const SECTIONS: Section[] = [
   { id: 'statements', label: 'Statements', view: StatementsView },
   { id: 'export', label: 'Export and backup', view: ExportView },
   { id: 'sources', label: 'Sources of knowledge', view: SourcesView },
+  { id: 'learned', label: 'Learned from pages', view: LearnedView },
+  { id: 'settings', label: 'Settings', view: SettingsView },
 ];

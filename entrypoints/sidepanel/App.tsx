@@ -1,177 +1,162 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { ActorView } from '@/components/ActorView';
-import { ClaimView } from '@/components/ClaimView';
-import { getDb } from '@/lib/db';
-import { type EntityRef, PanelTarget, sendToBackground, type TabState } from '@/lib/messaging';
-import { EntityNotes } from '@/lib/ui/EntityNotes';
-import { useLive } from '@/lib/ui/use-live';
-import { loadActor, loadClaim } from './data';
-import { PackOffer } from './PackOffer';
+import { useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { type PanelActions, PanelActionsContext } from '@/components/panel-context';
+import { SiteControls } from '@/components/SiteControls';
+import { Tabs, tabElementId } from '@/components/Tabs';
+import { useSiteSettings } from '@/lib/ui/use-site-settings';
+import { copyCitation } from './clipboard';
+import { useFollowedTab } from './hooks';
+import {
+  current,
+  initialNav,
+  type NavAction,
+  type NavState,
+  navReducer,
+  type Route,
+  routeFromSearchParams,
+  TABS,
+  type TabId,
+} from './navigation';
+import { type PanelRequest, usePanelRequests } from './panel-requests';
+import { ActorScreen, ClaimScreen, HistoryScreen } from './screens/EntityScreens';
+import { PageScreen } from './screens/PageScreen';
+import { SearchScreen } from './screens/SearchScreen';
 
-const PANEL_TARGET_KEY = 'panel:target';
-
-/** The entity the background asked the panel to show (a highlight click), kept current. */
-function usePanelTarget(): [EntityRef | null, (ref: EntityRef | null) => void] {
-  const [target, setTarget] = useState<EntityRef | null>(null);
-  useEffect(() => {
-    const fromUrl = new URLSearchParams(location.search);
-    const kind = fromUrl.get('kind');
-    const id = fromUrl.get('id');
-    if ((kind === 'actor' || kind === 'claim') && id) setTarget({ kind, id });
-    const apply = (value: unknown) => {
-      const parsed = PanelTarget.safeParse(value);
-      if (parsed.success) setTarget(parsed.data.target);
-    };
-    void browser.storage.session.get(PANEL_TARGET_KEY).then((v) => apply(v[PANEL_TARGET_KEY]));
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'session' && changes[PANEL_TARGET_KEY])
-        apply(changes[PANEL_TARGET_KEY].newValue);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-  return [target, setTarget];
+function navFromUrl(): NavState {
+  const nav = initialNav();
+  const asked = routeFromSearchParams(new URLSearchParams(location.search));
+  if (!asked) return nav;
+  if (asked.route.view === 'search')
+    return navReducer(nav, { type: 'search', query: asked.route.query });
+  return navReducer(nav, { type: 'open', route: asked.route, tab: asked.tab });
 }
 
-/** What was found on the active tab of this window. */
-function useActiveTabState(): TabState | null {
-  const [state, setState] = useState<TabState | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    const refresh = async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return;
-      const reply = await sendToBackground('tab/state', { tabId: tab.id });
-      if (!cancelled) setState(reply.ok ? reply.value : null);
-    };
-    void refresh();
-    const onChanged = (_c: unknown, area: string) => {
-      if (area === 'session') void refresh();
-    };
-    browser.tabs.onActivated.addListener(refresh);
-    browser.storage.onChanged.addListener(onChanged);
-    return () => {
-      cancelled = true;
-      browser.tabs.onActivated.removeListener(refresh);
-      browser.storage.onChanged.removeListener(onChanged);
-    };
-  }, []);
-  return state;
-}
-
-function ActorPanel({ id, open }: { id: string; open: (ref: EntityRef) => void }) {
-  const live = useLive(() => loadActor(getDb(), id), [id]);
-  if (live.status === 'loading')
-    return (
-      <p class="status" role="status">
-        Loading…
-      </p>
-    );
-  if (live.status === 'error')
-    return (
-      <p class="status error" role="alert">
-        Could not read the cache: {live.error}
-      </p>
-    );
-  if (!live.value) return <p class="status">This actor is no longer in the cache.</p>;
-  const d = live.value;
-  return (
-    <ActorView
-      actor={d.actor}
-      statements={d.statements}
-      statementCount={d.statementCount}
-      claimsMade={d.claimsMade}
-      stances={d.stances}
-      deniedBy={d.deniedBy}
-      sourceLabel={d.sourceLabel}
-      onOpenClaim={(claimId) => open({ kind: 'claim', id: claimId })}
-    />
-  );
-}
-
-function ClaimPanel({ id, open }: { id: string; open: (ref: EntityRef) => void }) {
-  const live = useLive(() => loadClaim(getDb(), id), [id]);
-  if (live.status === 'loading')
-    return (
-      <p class="status" role="status">
-        Loading…
-      </p>
-    );
-  if (live.status === 'error')
-    return (
-      <p class="status error" role="alert">
-        Could not read the cache: {live.error}
-      </p>
-    );
-  if (!live.value) return <p class="status">This claim is no longer in the cache.</p>;
-  const d = live.value;
-  return (
-    <ClaimView
-      claim={d.claim}
-      claimantName={d.claimantName}
-      linked={d.linked}
-      sourceLabel={d.sourceLabel}
-      onOpenActor={(actorId) => open({ kind: 'actor', id: actorId })}
-    />
-  );
-}
-
-function OnThisPage({ state, open }: { state: TabState | null; open: (ref: EntityRef) => void }) {
-  if (!state || state.actors.length === 0) {
-    return (
-      <section class="view" aria-labelledby="page-h">
-        <h1 id="page-h">On this page</h1>
-        <p class="empty">
-          Nothing Backstory knows is on this page yet. Knowledge arrives with the bundled starter
-          pack, from articles you read, and from packs you import or subscribe to.
-        </p>
-      </section>
-    );
-  }
-  return (
-    <section class="view" aria-labelledby="page-h">
-      <h1 id="page-h">On this page</h1>
-      <ul class="found-list">
-        {state.actors.map((a) => (
-          <li key={a.id}>
-            <button
-              type="button"
-              class="link-button"
-              onClick={() => open({ kind: 'actor', id: a.id })}
-            >
-              {a.name}
-            </button>{' '}
-            <span class="count" title={`${a.count} mentions`}>
-              {a.count}
-            </span>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
+/** A key per view instance: a new actor remounts, a new search query does not. */
+const routeKey = (tab: TabId, depth: number, route: Route) =>
+  `${tab}/${depth}/${route.view}/${'id' in route ? route.id : 'actorIds' in route ? route.actorIds.join(',') : ''}`;
 
 export function App() {
-  const [target, setTarget] = usePanelTarget();
-  const tabState = useActiveTabState();
-  return (
-    <main>
-      <PackOffer />
-      <nav class="panel-nav" aria-label="Panel">
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => setTarget(null)}
-          disabled={!target}
-        >
-          On this page
-        </button>
-      </nav>
-      {target?.kind === 'actor' && <ActorPanel id={target.id} open={setTarget} />}
-      {target?.kind === 'claim' && <ClaimPanel id={target.id} open={setTarget} />}
-      {target && <EntityNotes entityType={target.kind} entityId={target.id} />}
-      {!target && <OnThisPage state={tabState} open={setTarget} />}
-    </main>
+  const [nav, dispatch] = useReducer(navReducer, undefined, navFromUrl);
+  const focusPending = useRef(false);
+  const searchFocus = useRef(false);
+  const followed = useFollowedTab();
+
+  /**
+   * Navigates. The new view's heading takes the focus when the reader navigated inside the panel
+   * (keyboard users land on what they opened); not when a click in the page opened it, where
+   * the focus stays with the page.
+   */
+  const go = (action: NavAction, fromPage = false) => {
+    focusPending.current = !fromPage && action.type !== 'tab' && action.type !== 'search';
+    searchFocus.current = action.type === 'search';
+    dispatch(action);
+  };
+
+  const actions = useMemo<PanelActions>(
+    () => ({
+      openActor: (id) => go({ type: 'open', route: { view: 'actor', id } }),
+      openClaim: (id) => go({ type: 'open', route: { view: 'claim', id } }),
+      openHistory: (actorIds) => go({ type: 'open', route: { view: 'history', actorIds } }),
+      search: (query) => go({ type: 'search', query, reset: true }),
+      copyCitation,
+      takeFocus: () => {
+        const pending = focusPending.current;
+        focusPending.current = false;
+        return pending;
+      },
+    }),
+    [],
   );
+
+  usePanelRequests((request: PanelRequest) => {
+    if (request.kind === 'search') go({ type: 'search', query: request.query, reset: true });
+    else
+      go({
+        type: 'open',
+        route: { view: request.target.kind, id: request.target.id },
+        tab: 'page',
+      });
+  });
+
+  // "/" searches from anywhere; Alt+Left goes back.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing =
+        event.target instanceof HTMLElement &&
+        (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchFocus.current = true;
+        dispatch({ type: 'tab', tab: 'search' });
+        document.getElementById('search-input')?.focus();
+      } else if (event.key === 'ArrowLeft' && event.altKey) {
+        event.preventDefault();
+        go({ type: 'back' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const controls = useSiteSettings(true);
+  const route = current(nav);
+  const depth = nav.stacks[nav.tab].length;
+  const onSelectTab = (tab: TabId) =>
+    tab === nav.tab && depth > 1 ? go({ type: 'home', tab }) : go({ type: 'tab', tab });
+
+  return (
+    <PanelActionsContext.Provider value={actions}>
+      <div class="app">
+        <header class="panel-header">
+          {/* Controls for the page's site (pause, on/off here) go first, above the tabs. */}
+          <SiteControls {...controls} variant="compact" onChange={controls.update} />
+          <Tabs
+            tabs={TABS}
+            selected={nav.tab}
+            onSelect={onSelectTab}
+            controls="panel-main"
+            label="Backstory"
+          />
+        </header>
+        <main>
+          <div id="panel-main" role="tabpanel" aria-labelledby={tabElementId(nav.tab)}>
+            {depth > 1 && (
+              <button type="button" class="back-button" onClick={() => go({ type: 'back' })}>
+                <span aria-hidden="true">←</span> Back
+              </button>
+            )}
+            <Screen
+              key={routeKey(nav.tab, depth, route)}
+              route={route}
+              followed={followed}
+              onQuery={(query) => dispatch({ type: 'search', query })}
+              searchFocus={searchFocus.current}
+            />
+          </div>
+        </main>
+      </div>
+    </PanelActionsContext.Provider>
+  );
+}
+
+function Screen(props: {
+  route: Route;
+  followed: ReturnType<typeof useFollowedTab>;
+  onQuery: (query: string) => void;
+  searchFocus: boolean;
+}) {
+  const { route } = props;
+  switch (route.view) {
+    case 'page':
+      return <PageScreen followed={props.followed} />;
+    case 'search':
+      return (
+        <SearchScreen query={route.query} onQuery={props.onQuery} autoFocus={props.searchFocus} />
+      );
+    case 'history':
+      return <HistoryScreen actorIds={route.actorIds} />;
+    case 'actor':
+      return <ActorScreen id={route.id} />;
+    case 'claim':
+      return <ClaimScreen id={route.id} />;
+  }
 }

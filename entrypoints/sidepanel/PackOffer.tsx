@@ -12,33 +12,31 @@ const hostOf = (url: string) => {
 };
 
 /**
- * A notice in the panel's header when the page in the active tab offers a Backstory pack
+ * A notice on "On this page" when the page in the tab the panel follows offers a Backstory pack
  * (<link rel="alternate" type="application/vnd.backstory.pack+json">). Backstory never
  * subscribes by itself: the user reviews the offer on the review page, or dismisses it.
  */
-export function PackOffer() {
+export function PackOffer({ tabId }: { tabId: number | undefined }) {
   const [offer, setOffer] = useState<Offer | null>(null);
   useEffect(() => {
+    setOffer(null);
+    if (tabId === undefined) return;
     let live = true;
     const refresh = async () => {
-      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-      if (tab?.id === undefined) return;
-      const reply = await sendToBackground('packs/offers', { tabId: tab.id });
+      const reply = await sendToBackground('packs/offers', { tabId });
       if (live) setOffer(reply.ok ? (reply.value.find((o) => !o.subscribed) ?? null) : null);
     };
     void refresh();
+    // Offers are kept per tab in session storage: a new report or a subscription changes them.
     const onChanged = (_c: unknown, area: string) => {
       if (area === 'session') void refresh();
     };
-    const onActivated = () => void refresh();
-    browser.tabs.onActivated.addListener(onActivated);
     browser.storage.onChanged.addListener(onChanged);
     return () => {
       live = false;
-      browser.tabs.onActivated.removeListener(onActivated);
       browser.storage.onChanged.removeListener(onChanged);
     };
-  }, []);
+  }, [tabId]);
   if (!offer) return null;
 
   const review = () => {

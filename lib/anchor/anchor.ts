@@ -118,11 +118,12 @@ export function anchorQuote(
   const pattern = foldForMatch(quote.exact).trim();
   if (!pattern) return null;
 
-  if (position && position.end <= text.length && position.start < position.end) {
-    const slice = text.slice(position.start, position.end);
-    if (slice === quote.exact || foldForMatch(slice).trim() === pattern) {
-      return { start: position.start, end: position.end, method: 'position', score: 1 };
-    }
+  const atPosition =
+    position && position.end <= text.length && position.start < position.end
+      ? text.slice(position.start, position.end)
+      : undefined;
+  if (position && atPosition === quote.exact) {
+    return { start: position.start, end: position.end, method: 'position', score: 1 };
   }
 
   const prefix = foldForMatch(quote.prefix ?? '').trimStart();
@@ -146,6 +147,12 @@ export function anchorQuote(
       }
     }
     if (best) return { start: best.start, end: best.end, method: 'quote', score: bestScore };
+  }
+
+  // The position holds the quote once folded (“ for ", a changed dash): trusted only now that
+  // the quote as written is nowhere in the text, so a folded look-alike never wins over it.
+  if (position && atPosition !== undefined && foldForMatch(atPosition).trim() === pattern) {
+    return { start: position.start, end: position.end, method: 'position', score: 1 };
   }
 
   // Folding the whole text costs a pass over it: only now that the quote is not there as written.

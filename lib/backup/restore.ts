@@ -104,7 +104,8 @@ export function validateBackup(
   const counts: Record<string, number> = {};
   for (const [name, list] of Object.entries(tables)) {
     const spec = TABLES[name] as (typeof TABLES)[string];
-    const keyField = name === 'settings' ? 'key' : 'id';
+    // Each table's own primary key (settings: key, imports: owner, the rest: id).
+    const keyField = String(db.table(name).schema.primKey.keyPath);
     const seen = new Set<unknown>();
     const out: unknown[] = [];
     for (const [i, raw] of list.entries()) {

@@ -13,18 +13,23 @@ import type {
   Statement,
   Subscription,
 } from '../model';
+import { addSearchFields, searchFieldsMiddleware } from './search-fields';
 
 /**
  * Stored rows are the model's types plus index fields derived from them on write
  * (lib/db/rows.ts). The derived fields start with an underscore so they are never confused with
  * the model's own fields and are dropped on export.
  */
-export type ActorRow = Actor & { _aliasKeys: string[] };
-export type StatementRow = Statement & { _sourceIds: string[]; _saidKey: string };
-export type EventRow = Event & { _dateKey: string };
+/** Set on every write by the search-fields middleware (lib/db/search-fields.ts), from version 2. */
+export interface SearchFields {
+  _words?: string[];
+}
+export type ActorRow = Actor & { _aliasKeys: string[] } & SearchFields;
+export type StatementRow = Statement & { _sourceIds: string[]; _saidKey: string } & SearchFields;
+export type EventRow = Event & { _dateKey: string; _actorDates?: string[] } & SearchFields;
 export type NoteRow = Note & { _pageUrl: string };
 export type SourceRow = Source;
-export type ClaimRow = Claim;
+export type ClaimRow = Claim & SearchFields;
 export type LinkRow = ClaimLink;
 export type PageRow = Page;
 export type PackRow = PackRecord;
@@ -56,12 +61,24 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2 adds what packs need beyond their rows: the contributions of rows that several packs
- * describe (by owner, to remove a pack; by row, to recompute it), subscriptions by URL, and the
- * journal of imports in progress (one per owner).
+ * Version 2: the side panel's search (a folded-word index, `*_words`) and actor timelines in
+ * date order (`*_actorDates`). The fields are derived on write by lib/db/search-fields.ts.
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
+  actors: `${SCHEMA_V1.actors}, *_words`,
+  claims: `${SCHEMA_V1.claims}, *_words`,
+  statements: `${SCHEMA_V1.statements}, *_words`,
+  events: `${SCHEMA_V1.events}, *_words, *_actorDates`,
+} as const;
+
+/**
+ * Version 3 adds what packs need beyond their rows: the contributions of rows that several packs
+ * describe (by owner, to remove a pack; by row, to recompute it), subscriptions by URL, and the
+ * journal of imports in progress (one per owner). New tables only: nothing to upgrade.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
   contributions: 'id, owner, [table+rowId]',
   subscriptions: 'id, &url',
   imports: 'owner',
@@ -85,7 +102,9 @@ export class BackstoryDB extends Dexie {
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
-    this.version(2).stores(SCHEMA_V2);
+    this.version(2).stores(SCHEMA_V2).upgrade(addSearchFields);
+    this.version(3).stores(SCHEMA_V3);
+    this.use(searchFieldsMiddleware);
   }
 
   /** The tables that hold knowledge (as opposed to the user's notes, pages and settings). */

@@ -4,3 +4,4 @@ export * from './knowledge-version';
 export * from './pages';
 export * from './queries';
 export * from './rows';
+export * from './search-fields';

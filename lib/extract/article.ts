@@ -65,6 +65,14 @@ const meta = (doc: Document, key: string): string | undefined =>
     ?.getAttribute('content')
     ?.trim() || undefined;
 
+/** A microdata date: `<time itemprop="datePublished" datetime="…">` or `<meta itemprop … content>`. */
+const itemprop = (doc: Document, name: string): string | undefined => {
+  const el = doc.querySelector(`[itemprop="${name}"]`);
+  return (
+    (el?.getAttribute('datetime') ?? el?.getAttribute('content') ?? undefined)?.trim() || undefined
+  );
+};
+
 /** The date part of an ISO date or date-time, as a partial date. */
 export function isoToPartialDate(value: string | undefined): PartialDate | undefined {
   const m = value?.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/);
@@ -125,12 +133,16 @@ export function readArticle(doc: Document, location: string): ArticleCopy | null
   const published = isoToPartialDate(
     text(ld?.datePublished) ??
       meta(doc, 'article:published_time') ??
-      doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
+      itemprop(doc, 'datePublished') ??
+      doc.querySelector('time[pubdate][datetime]')?.getAttribute('datetime') ??
+      doc.querySelector('article time[datetime], time[datetime]')?.getAttribute('datetime') ??
       parsed?.publishedTime ??
       undefined,
   );
   if (published) copy.published = published;
-  const modified = isoToPartialDate(text(ld?.dateModified) ?? meta(doc, 'article:modified_time'));
+  const modified = isoToPartialDate(
+    text(ld?.dateModified) ?? meta(doc, 'article:modified_time') ?? itemprop(doc, 'dateModified'),
+  );
   if (modified) copy.modified = modified;
   return copy;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleCopy } from '../extract/article-copy';
+import { ForgetReply, LearningStatus, ReviewRequest } from '../learn/messages';
 import { Id, Line, Note, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
 import {
@@ -12,9 +13,13 @@ import {
 } from './packs';
 import {
   ActorCard,
+  BlockMatches,
+  ClaimCard,
   Dictionary,
   Empty,
   EntityRef,
+  MatchedEntities,
+  MatchText,
   PageConfig,
   PageReport,
   TabState,
@@ -32,6 +37,27 @@ export const toBackground = {
     from: 'content',
     request: z.object({ have: z.number().int().optional() }),
     response: z.object({ version: z.number().int(), dictionary: Dictionary.optional() }),
+  },
+  /**
+   * content → background: find known actors and claim sentences in blocks of page text. The
+   * compiled dictionary stays in the background (lib/match/engine.ts); the page gets its matches
+   * and the names of what they refer to.
+   */
+  'page/match': {
+    from: 'content',
+    request: z.object({
+      texts: z
+        .array(MatchText)
+        .max(2000)
+        .refine((texts) => texts.reduce((n, t) => n + t.length, 0) <= 2_000_000, {
+          message: 'at most 2,000,000 characters per request',
+        }),
+    }),
+    response: z.object({
+      version: z.number().int(),
+      blocks: z.array(BlockMatches),
+      entities: MatchedEntities,
+    }),
   },
   /** content → background: what Backstory may do on the sender's page (settings, private window). */
   'page/config': {
@@ -65,7 +91,7 @@ export const toBackground = {
   'entity/card': {
     from: 'content',
     request: z.object({ target: EntityRef }),
-    response: ActorCard.nullable(),
+    response: z.union([ActorCard, ClaimCard]).nullable(),
   },
   /** content → background: the notes on the sender's page, and whether notes may be taken. */
   'notes/for-page': {
@@ -112,6 +138,24 @@ export const toBackground = {
     from: 'extension',
     request: z.object({ tabId: z.number().int() }),
     response: TabState.nullable(),
+  },
+  /** extension → background: learning on a tab's page (settings, private window, cached copy). */
+  'learning/status': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int() }),
+    response: LearningStatus,
+  },
+  /** extension → background: forget a cached page and everything learned from it. */
+  'page/forget': {
+    from: 'extension',
+    request: z.object({ pageId: Id }),
+    response: ForgetReply,
+  },
+  /** extension → background: confirm, merge or reject an actor learned from pages. */
+  'actors/review': {
+    from: 'extension',
+    request: ReviewRequest,
+    response: Empty,
   },
   /** extension → background → content: scroll to the n-th highlight of an entity on a tab. */
   'tab/reveal': {
@@ -175,6 +219,7 @@ export const toContent = {
     request: z.object({ target: EntityRef, index: z.number().int() }),
     response: z.object({ found: z.boolean(), total: z.number().int() }),
   },
+  /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
     request: Empty,
     response: Empty,
@@ -183,6 +228,30 @@ export const toContent = {
   'notes/compose': {
     request: Empty,
     response: z.object({ opened: z.boolean() }),
+  },
+  /** The keyboard command: move to the next (or previous) highlight and show its card. */
+  'highlights/step': {
+    request: z.object({ direction: z.enum(['next', 'previous']) }),
+    response: z.object({ found: z.boolean() }),
+  },
+  /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
+  'highlights/stats': {
+    request: Empty,
+    response: z.object({
+      url: z.string().max(8192),
+      actors: z.number().int().nonnegative(),
+      claims: z.number().int().nonnegative(),
+      ambiguous: z.number().int().nonnegative(),
+      blocks: z.number().int().nonnegative(),
+      /** Main-thread time of the content script's own work, ms. */
+      mainThreadMs: z.number().nonnegative(),
+      /** The longest single slice of that work, ms. */
+      longestSliceMs: z.number().nonnegative(),
+      /** From the script's start to highlights set, ms. */
+      toHighlightsMs: z.number().nonnegative(),
+      /** From the script's start to the first frame painted with them, ms. */
+      toPaintMs: z.number().nonnegative(),
+    }),
   },
 } as const;
 

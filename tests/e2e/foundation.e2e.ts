@@ -72,6 +72,8 @@ test('clicking a highlight opens the side panel on that actor', async (t) => {
   // The panel page (opened as a tab to read it) shows the clicked actor from the cache.
   const panel = await t.openExtensionPage('sidepanel.html');
   await panel.getByRole('heading', { level: 1, name: 'Donald Trump' }).waitFor();
+  // The view's lower sections are read after its first screen.
+  await panel.getByRole('heading', { name: /who has denied their claims/i }).waitFor();
   const text = await panel.locator('main').innerText();
   assert.match(text, /highest people in Cuba/);
   assert.match(text, /who has denied their claims/i);

@@ -140,7 +140,7 @@ test('notes on an actor from the side panel, kept and editable', async (t) => {
     'sidepanel.html?kind=actor&id=starter%2Factor%2Fdonald-trump',
   );
   await panel.getByRole('heading', { level: 1, name: 'Donald Trump' }).waitFor();
-  await panel.getByRole('button', { name: 'Add a note on Donald Trump' }).click();
+  await panel.getByRole('button', { name: 'Add note on Donald Trump' }).click();
   await panel
     .getByRole('textbox', { name: 'Note' })
     .fill('Ask the White House about the Feb. 1 remarks.');

@@ -36,7 +36,7 @@ describe('anchoring properties', () => {
           s.quote.exact.replace(/\s+/g, ' '),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

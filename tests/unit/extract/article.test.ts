@@ -45,3 +45,31 @@ describe('reading copies', () => {
     expect(isoToPartialDate('2026-02-31')).toBeUndefined();
   });
 });
+
+describe('dates in the markup', () => {
+  const read = (head: string, body: string) =>
+    readArticle(
+      new DOMParser().parseFromString(
+        `<html><head><title>Talks</title><meta property="og:type" content="article">${head}</head><body><article><h1>Talks</h1>${'<p>Officials met in the capital on Monday to discuss the border, the port and the fuel shipments that stopped in January. Both sides said more meetings would follow.</p>'.repeat(4)}${body}</article></body></html>`,
+        'text/html',
+      ),
+      'https://news.example/a',
+    );
+
+  it('reads published and modified dates from microdata', () => {
+    const copy = read(
+      '',
+      '<time itemprop="datePublished" datetime="2026-02-03T09:00:00Z">Feb 3</time><time itemprop="dateModified" datetime="2026-02-04">Feb 4</time>',
+    );
+    expect(copy?.published).toBe('2026-02-03');
+    expect(copy?.modified).toBe('2026-02-04');
+  });
+
+  it('prefers the article’s meta tags to a time element', () => {
+    const copy = read(
+      '<meta property="article:published_time" content="2026-01-13">',
+      '<time datetime="2025-12-01">old</time>',
+    );
+    expect(copy?.published).toBe('2026-01-13');
+  });
+});

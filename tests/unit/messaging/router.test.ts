@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 function handlers(): BackgroundHandlers {
   return {
     'dictionary/get': vi.fn(() => ({ version: 3 })),
+    'page/match': vi.fn(() => ({ version: 3, blocks: [], entities: { actors: [], claims: [] } })),
     'page/config': vi.fn(() => ({ highlight: true, learn: true, reason: 'active' as const })),
     'settings/get': vi.fn(() => DEFAULT_SETTINGS),
     'settings/update': vi.fn(() => DEFAULT_SETTINGS),
@@ -29,6 +30,16 @@ function handlers(): BackgroundHandlers {
       throw new Error('not in this test');
     }),
     'subscriptions/remove': vi.fn(() => ({})),
+    'learning/status': vi.fn(() => ({
+      site: null,
+      learning: true,
+      siteLearning: true,
+      blocked: null,
+      incognito: false,
+      page: null,
+    })),
+    'page/forget': vi.fn(() => ({ forgotten: false, deleted: 0, updated: 0 })),
+    'actors/review': vi.fn(() => ({})),
     'notes/for-page': vi.fn(() => ({ show: false, canCreate: false, notes: [] })),
     'notes/create': vi.fn(() => {
       throw new Error('not in this test');

@@ -1,0 +1,248 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type EntityRef, sendToBackground } from '@/lib/messaging';
+import { type CardData, HoverCard } from './card';
+import type { Hit } from './highlighter';
+import { MARK_TAG } from './mark-fallback';
+import type { PageSession } from './session';
+
+const HOVER_DELAY = 250;
+const HIDE_DELAY = 350;
+
+/** The caret position under a point, looking into the open shadow roots Backstory scanned. */
+export function caretAt(
+  x: number,
+  y: number,
+  shadowRoots: Iterable<ShadowRoot>,
+): { node: Node; offset: number } | null {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const roots = [...shadowRoots];
+    const pos =
+      roots.length > 0
+        ? (
+            document.caretPositionFromPoint as (
+              x: number,
+              y: number,
+              options?: { shadowRoots: ShadowRoot[] },
+            ) => CaretPosition | null
+          )(x, y, { shadowRoots: roots })
+        : document.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+/** The on-screen box of a hit (a live Range made for the measurement and dropped). */
+export function rectOf(hit: Hit): DOMRect {
+  const live = document.createRange();
+  live.setStart(hit.range.startContainer, hit.range.startOffset);
+  live.setEnd(hit.range.endContainer, hit.range.endOffset);
+  return live.getClientRects()[0] ?? live.getBoundingClientRect();
+}
+
+/**
+ * Pointer and keyboard on the highlights: hover shows the card, a click opens the side panel,
+ * the keyboard command (or Alt+Shift+. / Alt+Shift+, on the page) moves through highlights in
+ * document order and opens the card with focus on its button. Only trusted input counts: page
+ * scripts can dispatch synthetic events.
+ */
+export class Interaction {
+  readonly card: HoverCard;
+  private hovered: Hit | null = null;
+  private showTimer: number | undefined;
+  private hideTimer: number | undefined;
+  private framePending = false;
+  private readonly cards = new Map<string, CardData | null>();
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly session: PageSession,
+  ) {
+    this.card = new HoverCard({ open: (target) => this.open(target) });
+  }
+
+  open(target: EntityRef): void {
+    // No await before the message: the background needs the click's user gesture.
+    void sendToBackground('panel/open', { target });
+  }
+
+  listen(): void {
+    const { ctx } = this;
+    ctx.addEventListener(
+      document,
+      'pointermove',
+      (event) => {
+        if (!event.isTrusted || this.framePending || event.buttons !== 0) return;
+        this.framePending = true;
+        const { clientX, clientY } = event;
+        requestAnimationFrame(() => {
+          this.framePending = false;
+          this.onPointer(clientX, clientY);
+        });
+      },
+      { passive: true, capture: true },
+    );
+    ctx.addEventListener(document, 'click', (event) => {
+      // Only the user's own clicks count: page scripts can dispatch synthetic ones.
+      if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
+      if (this.card.contains(event.target)) return;
+      // Fallback marks (no Highlight API) carry what they show.
+      const mark = event.target instanceof Element ? event.target.closest(MARK_TAG) : null;
+      if (mark instanceof HTMLElement && mark.dataset.id && mark.dataset.kind !== 'ambiguous') {
+        this.open({ kind: mark.dataset.kind === 'claim' ? 'claim' : 'actor', id: mark.dataset.id });
+        return;
+      }
+      const caret = caretAt(event.clientX, event.clientY, this.session.shadowRoots);
+      const hit = caret && this.session.highlighter.hitAt(caret.node, caret.offset);
+      if (!hit) return;
+      if (hit.kind === 'ambiguous') {
+        void this.showCard(hit, false);
+        return;
+      }
+      this.open({ kind: hit.kind === 'claim' ? 'claim' : 'actor', id: hit.ids[0] ?? '' });
+    });
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (event) => {
+        if (!event.isTrusted) return;
+        if (event.key === 'Escape' && this.card.visible) {
+          this.card.hide(true);
+          this.session.highlighter.unfocus();
+          return;
+        }
+        // The same keys as the manifest commands, for when the browser did not bind them.
+        if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey) {
+          if (event.code === 'Period' || event.code === 'Comma') {
+            event.preventDefault();
+            this.step(event.code === 'Period' ? 'next' : 'previous');
+          }
+        }
+      },
+      { capture: true },
+    );
+    ctx.addEventListener(window, 'scroll', () => this.cancelHover(), { passive: true });
+  }
+
+  private selecting(): boolean {
+    const selection = document.getSelection();
+    return selection !== null && !selection.isCollapsed;
+  }
+
+  private onPointer(x: number, y: number): void {
+    if (this.card.pointerInside) {
+      window.clearTimeout(this.hideTimer);
+      return;
+    }
+    // A reader selecting text (to copy it, or to take a note) is not asking for a card.
+    if (this.selecting()) {
+      window.clearTimeout(this.showTimer);
+      return;
+    }
+    const caret = caretAt(x, y, this.session.shadowRoots);
+    const hit = caret ? this.session.highlighter.hitAt(caret.node, caret.offset) : undefined;
+    if (hit && hit === this.hovered) {
+      window.clearTimeout(this.hideTimer);
+      return;
+    }
+    this.hovered = hit ?? null;
+    window.clearTimeout(this.showTimer);
+    if (hit) {
+      window.clearTimeout(this.hideTimer);
+      this.showTimer = this.ctx.setTimeout(() => {
+        if (!this.selecting()) void this.showCard(hit, false);
+      }, HOVER_DELAY);
+    } else if (this.card.visible) {
+      this.hideTimer = this.ctx.setTimeout(() => {
+        if (!this.card.pointerInside && !this.session.highlighter.focusedHit) this.card.hide();
+      }, HIDE_DELAY);
+    }
+  }
+
+  private cancelHover(): void {
+    window.clearTimeout(this.showTimer);
+    this.hovered = null;
+  }
+
+  /** Shows a hit's card; with `focus`, keyboard focus moves into it. */
+  async showCard(hit: Hit, focus: boolean): Promise<void> {
+    const data = await this.cardData(hit);
+    if (!data || this.ctx.isInvalid || !hit.range.startContainer.isConnected) return;
+    this.card.show(data, rectOf(hit), focus);
+  }
+
+  private async cardData(hit: Hit): Promise<CardData | null> {
+    if (hit.kind === 'ambiguous') {
+      const options = hit.candidates
+        .map((c) => this.session.entities.actors.get(c))
+        .filter((a) => a !== undefined)
+        .map((a) => ({ id: a.id, name: a.name }));
+      return { kind: 'ambiguous', text: hit.block.text.slice(hit.start, hit.end), options };
+    }
+    const id = hit.ids[0] ?? '';
+    const key = `${hit.kind}:${id}`;
+    if (this.cards.has(key)) return this.cards.get(key) ?? null;
+    const reply = await sendToBackground('entity/card', {
+      target: { kind: hit.kind === 'claim' ? 'claim' : 'actor', id },
+    });
+    let data: CardData | null = null;
+    if (reply.ok && reply.value) {
+      data =
+        reply.value.kind === 'claim'
+          ? { kind: 'claim', card: reply.value }
+          : { kind: 'actor', card: reply.value };
+    }
+    this.cards.set(key, data);
+    return data;
+  }
+
+  /** Moves to the next or previous highlight after the focused one (or the viewport's top). */
+  step(direction: 'next' | 'previous'): boolean {
+    const hits = this.session.orderedHits();
+    if (hits.length === 0) return false;
+    const current = this.session.highlighter.focusedHit;
+    let index = current ? hits.indexOf(current) : -1;
+    if (index < 0) {
+      // Start from the first highlight on screen.
+      index = hits.findIndex((h) => rectOf(h).bottom >= 0) - (direction === 'next' ? 1 : 0);
+    }
+    const next = direction === 'next' ? index + 1 : index - 1;
+    const hit = hits[(next + hits.length) % hits.length];
+    if (!hit) return false;
+    this.reveal(hit);
+    void this.showCard(hit, true);
+    return true;
+  }
+
+  /** Scrolls a hit into view and marks it with the focus highlight. */
+  reveal(hit: Hit): void {
+    const rect = rectOf(hit);
+    if (rect.top < 0 || rect.bottom > window.innerHeight) {
+      window.scrollTo({
+        top: window.scrollY + rect.top - window.innerHeight / 3,
+        behavior: 'instant',
+      });
+    }
+    this.session.highlighter.focus(hit);
+  }
+
+  /** The n-th highlight of an entity (side panel's "show on page"). */
+  revealEntity(target: EntityRef, index: number): { found: boolean; total: number } {
+    const mine = this.session
+      .orderedHits()
+      .filter((h) =>
+        target.kind === 'claim'
+          ? h.kind === 'claim' && h.ids.includes(target.id)
+          : h.kind === 'actor' && h.ids.includes(target.id),
+      );
+    const hit = mine[((index % mine.length) + mine.length) % mine.length];
+    if (hit) this.reveal(hit);
+    return { found: hit !== undefined, total: mine.length };
+  }
+
+  destroy(): void {
+    window.clearTimeout(this.showTimer);
+    window.clearTimeout(this.hideTimer);
+    this.card.destroy();
+  }
+}

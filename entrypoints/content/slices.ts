@@ -1,0 +1,73 @@
+/**
+ * Time slicing for the content script: long work (walking a 200,000-node page, painting
+ * thousands of ranges) runs in slices of a few milliseconds with the event loop free in between,
+ * so no task of ours holds the page's main thread. It also measures what it runs, for the
+ * benchmark and the `highlights/stats` request.
+ */
+const SLICE_MS = 6;
+
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Lets the page run: scheduler.yield() where the browser has it, else a message-channel turn. */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class Slicer {
+  mainThreadMs = 0;
+  longestSliceMs = 0;
+
+  constructor(private readonly signal: AbortSignal) {}
+
+  private record(ms: number) {
+    this.mainThreadMs += ms;
+    if (ms > this.longestSliceMs) this.longestSliceMs = ms;
+  }
+
+  /** Runs synchronous work as one measured slice. */
+  measure<T>(work: () => T): T {
+    const t0 = performance.now();
+    try {
+      return work();
+    } finally {
+      this.record(performance.now() - t0);
+    }
+  }
+
+  /**
+   * Drains a generator in slices; `null` items are only chances to stop. Returns false if the
+   * content script was invalidated meanwhile.
+   */
+  async run<T>(items: Iterator<T | null>, onItem: (item: T) => void): Promise<boolean> {
+    for (;;) {
+      if (this.signal.aborted) return false;
+      const t0 = performance.now();
+      let done = false;
+      while (performance.now() - t0 < SLICE_MS) {
+        const next = items.next();
+        if (next.done) {
+          done = true;
+          break;
+        }
+        if (next.value !== null) onItem(next.value);
+      }
+      this.record(performance.now() - t0);
+      if (done) return !this.signal.aborted;
+      await yieldToPage();
+    }
+  }
+
+  /** Runs `work` over an array in slices. */
+  each<T>(list: readonly T[], work: (item: T) => void): Promise<boolean> {
+    return this.run(list[Symbol.iterator](), work);
+  }
+}

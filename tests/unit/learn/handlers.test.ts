@@ -1,0 +1,106 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import starter from '@/assets/packs/starter.json';
+import { createHandlers } from '@/entrypoints/background/handlers';
+import type { ArticleCopy } from '@/lib/extract/article-copy';
+import { loadPack } from '@/lib/packs/load';
+import { updateSettings } from '@/lib/settings/settings';
+import { freshDb } from '../packs/helpers';
+
+const COPY: ArticleCopy = {
+  url: 'https://news.example/a',
+  title: 'Havana denies talks',
+  outlet: 'News Example',
+  published: '2026-02-03',
+  detectedBy: 'json-ld',
+  text: 'Cuba and the United States are not holding negotiations, a senior Cuban official said on Monday.',
+};
+const payload = { copy: COPY, foundActorIds: ['starter/actor/cuba'], foundClaimIds: [] };
+const sender = (incognito: boolean) =>
+  ({ id: fakeBrowser.runtime.id, url: COPY.url, tab: { id: 3, incognito, windowId: 1 } }) as never;
+
+async function setup() {
+  const db = freshDb();
+  await loadPack(db, starter, 'bundled');
+  return { db, handlers: createHandlers(() => Promise.resolve(db)) };
+}
+
+const learned = async (db: ReturnType<typeof freshDb>) =>
+  (await db.sources.toArray()).filter((s) => s.provenance.some((p) => p.startsWith('page:')));
+
+describe('the background learning from captured pages', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('learns from a page in a normal window', async () => {
+    const { db, handlers } = await setup();
+    expect(await handlers['page/capture'](payload, sender(false))).toMatchObject({ saved: true });
+    expect(await learned(db)).toHaveLength(1);
+    expect(
+      await db.statements
+        .where('_sourceIds')
+        .equals((await learned(db))[0]!.id)
+        .count(),
+    ).toBe(1);
+  });
+
+  it('refuses a page from a private window: nothing is cached or learned', async () => {
+    const { db, handlers } = await setup();
+    expect(await handlers['page/capture'](payload, sender(true))).toEqual({ saved: false });
+    expect(await db.pages.count()).toBe(0);
+    expect(await learned(db)).toHaveLength(0);
+    expect(await handlers['page/config']({ url: COPY.url }, sender(true))).toMatchObject({
+      learn: false,
+    });
+  });
+
+  it('learns nothing when learning is off, globally or for the site', async () => {
+    const { db, handlers } = await setup();
+    await updateSettings(db, { learning: false });
+    expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
+    await updateSettings(db, { learning: true, learningDisabledSites: ['news.example'] });
+    expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
+    expect(await learned(db)).toHaveLength(0);
+  });
+
+  it('refuses a copy filed under another site', async () => {
+    const { db, handlers } = await setup();
+    const other = { ...payload, copy: { ...COPY, url: 'https://elsewhere.example/a' } };
+    expect(await handlers['page/capture'](other, sender(false))).toEqual({ saved: false });
+    expect(await learned(db)).toHaveLength(0);
+  });
+
+  it('tells the panel about a tab, and forgets its page on request', async () => {
+    const { db, handlers } = await setup();
+    const { pageId } = (await handlers['page/capture'](payload, sender(false))) as {
+      pageId: string;
+    };
+    await fakeBrowser.storage.session.set({
+      'tab:3': {
+        url: COPY.url,
+        title: 't',
+        status: 'active',
+        actors: [],
+        claims: [],
+        tabId: 3,
+        updatedAt: 1,
+      },
+    });
+    const status = await handlers['learning/status']({ tabId: 3 }, sender(false));
+    expect(status).toMatchObject({
+      site: 'news.example',
+      learning: true,
+      siteLearning: true,
+      blocked: null,
+    });
+    expect(status.page?.id).toBe(pageId);
+    expect(await handlers['page/forget']({ pageId }, sender(false))).toMatchObject({
+      forgotten: true,
+    });
+    expect(await learned(db)).toHaveLength(0);
+    expect(await handlers['page/forget']({ pageId }, sender(false))).toEqual({
+      forgotten: false,
+      deleted: 0,
+      updated: 0,
+    });
+  });
+});

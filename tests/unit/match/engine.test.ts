@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import starter from '@/assets/packs/starter.json';
+import { aliasMode } from '@/lib/match/alias-rule';
+import { compileDictionary } from '@/lib/match/compile';
+import { PageEngine } from '@/lib/match/engine';
+import { Pack } from '@/lib/model';
+
+const pack = Pack.parse(starter);
+const dictionary = compileDictionary(7, {
+  actors: pack.actors,
+  claims: pack.claims,
+  links: pack.links,
+  statements: pack.statements,
+});
+const engine = new PageEngine(dictionary);
+const actorName = (i: number) => dictionary.actors[i]?.[1];
+const claimId = (i: number) => dictionary.claims[i]?.[0];
+
+function actorsIn(text: string) {
+  return engine.scan(text).actors.map(([s, e, c]) => [text.slice(s, e), c.map(actorName)]);
+}
+
+describe('the common-word rule', () => {
+  it('matches aliases made of common words only with their capitals, or not at all', () => {
+    expect(aliasMode('Trump')).toBe('capitals');
+    expect(aliasMode('White House')).toBe('capitals');
+    expect(aliasMode('Secretary of State')).toBe('capitals');
+    expect(aliasMode('us')).toBe('skip');
+    expect(aliasMode('wasp network')).toBe('skip');
+    expect(aliasMode('CIA')).toBe('capitals');
+    expect(aliasMode('Havana')).toBe('insensitive');
+    expect(aliasMode('Díaz-Canel')).toBe('insensitive');
+    expect(aliasMode('X')).toBe('skip');
+    expect(aliasMode('Havana', true)).toBe('capitals');
+  });
+
+  it('is applied when the dictionary is compiled', () => {
+    expect(actorsIn('a trump card, a white house, and us')).toEqual([]);
+    expect(actorsIn('TRUMP and the White House')).toEqual([
+      ['TRUMP', ['Donald Trump']],
+      ['White House', ['Trump administration']],
+    ]);
+  });
+});
+
+describe('PageEngine', () => {
+  it('finds accent-less and surname-only forms, longest first', () => {
+    expect(actorsIn('Miguel Diaz-Canel met Díaz-Canel and DIAZ CANEL.')).toEqual([
+      ['Miguel Diaz-Canel', ['Miguel Díaz-Canel']],
+      ['Díaz-Canel', ['Miguel Díaz-Canel']],
+      ['DIAZ CANEL', ['Miguel Díaz-Canel']],
+    ]);
+  });
+
+  it('reports a shared alias with every candidate', () => {
+    expect(actorsIn('Castro spoke.')).toEqual([['Castro', ['Fidel Castro', 'Raúl Castro']]]);
+  });
+
+  it('finds sentences that state or deny a known claim', () => {
+    const text =
+      'The weather was mild. Trump said the United States was talking to the highest people in ' +
+      'Cuba. Díaz-Canel said there were no talks with the U.S. government. Tourism grew.';
+    const claims = engine
+      .scan(text)
+      .claims.map(([s, e, ids]) => [text.slice(s, e), ids.map(claimId)]);
+    expect(claims.map(([sentence]) => sentence)).toEqual([
+      'Trump said the United States was talking to the highest people in Cuba.',
+      'Díaz-Canel said there were no talks with the U.S. government.',
+    ]);
+    expect(claims[0]?.[1]).toContain('starter/claim/us-cuba-talks');
+    expect(claims[1]?.[1]).toContain('starter/claim/us-cuba-talks');
+  });
+
+  it('marks claims that someone denied', () => {
+    const talks = dictionary.claims.find(([id]) => id === 'starter/claim/us-cuba-talks');
+    expect(talks?.[3]).toBeGreaterThan(0);
+  });
+
+  it('does not split sentences at abbreviations', () => {
+    const text = 'On Feb. 1 the U.S. President said Mexico would stop sending oil to Cuba. Next.';
+    const [first] = engine.scan(text).claims;
+    expect(first && text.slice(first[0], first[1])).toBe(
+      'On Feb. 1 the U.S. President said Mexico would stop sending oil to Cuba.',
+    );
+  });
+
+  it('lists the names of what a scan found', () => {
+    const blocks = [engine.scan('Rubio and Maduro')];
+    const names = engine.entitiesOf(blocks).actors.map(([, , name]) => name);
+    expect(names.sort()).toEqual(['Marco Rubio', 'Nicolás Maduro']);
+  });
+});
