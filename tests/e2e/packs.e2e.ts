@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { highlightTexts, waitForHighlights } from '../../scripts/lib/chromium';
 import { FIXTURES, test } from './harness';
+import { axeViolations } from './notes-helpers';
 
 const ACTOR = 'backstory-actor';
 
@@ -267,6 +268,13 @@ test('a page offers a pack: the panel offers it, nothing is fetched until the us
   assert.match(text, /127\.0\.0\.1:\d+ offers a Backstory pack: “?Lowmoor Courier desk pack/);
   assert.match(text, /Nothing is fetched unless you choose to/);
   assert.equal(fetched(), 0, 'the offered pack was fetched before the user chose to');
+  // On the panel's "On this page", readable and accessible in light and dark.
+  await panel.screenshot({ path: 'test-results/packs-panel-offer.png' });
+  assert.deepEqual(await axeViolations(panel), []);
+  await panel.emulateMedia({ colorScheme: 'dark' });
+  await panel.screenshot({ path: 'test-results/packs-panel-offer-dark.png' });
+  assert.deepEqual(await axeViolations(panel), []);
+  await panel.emulateMedia({ colorScheme: 'light' });
 
   const opened = t.browser.context.waitForEvent('page');
   await notice.getByRole('button', { name: 'Review and subscribe…' }).click();
