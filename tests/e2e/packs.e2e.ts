@@ -354,6 +354,11 @@ test('imports a large pack with a preview and a moving progress bar, exports it,
   };
   const review = await t.openExtensionPage('review.html#/sources');
   await review.getByRole('heading', { name: 'Sources of knowledge' }).waitFor();
+  // A fresh profile: the starter pack must be in before the database is compared with itself.
+  for (let i = 0; i < 200; i++) {
+    if ((await rows(review, 'packs')).some((p) => p.id === 'starter')) break;
+    await review.waitForTimeout(100);
+  }
   const before = await snapshot(review);
   await review.locator('input[type=file]').setInputFiles({
     name: 'bulk.json',
