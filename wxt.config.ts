@@ -33,6 +33,8 @@ export default defineConfig({
       'alarms',
       ...(browser === 'chrome' ? ['sidePanel'] : []),
     ],
+    // Subscribed packs are fetched by the background: https anywhere, http only on this machine.
+    host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
     action: { default_title: 'Backstory' },
     // Keyboard commands (change them at chrome://extensions/shortcuts). The content script also
     // answers the highlight keys on the page when the browser did not bind them.

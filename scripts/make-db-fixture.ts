@@ -49,6 +49,63 @@ await db.pages.add({
   visitedAt: '2026-02-05T10:00:00.000Z',
 });
 await updateSettings(db, { disabledSites: ['blocked.example'] });
+// Version 3: a second pack describing an actor of the first (a contribution each), and a
+// subscription.
+const second = await loadPack(
+  db,
+  samplePack({
+    id: 'second',
+    name: 'Second',
+    sources: [],
+    actors: [
+      { id: 'x/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [{ text: 'A. Ortiz' }] },
+    ],
+    claims: [],
+    statements: [],
+    links: [],
+    events: [],
+  }),
+  'subscription',
+  () => new Date('2026-02-05T11:00:00Z'),
+);
+if (!second.ok) throw new Error(second.error);
+await db.subscriptions.add({
+  id: 'sub-second',
+  url: 'https://packs.example/second.json',
+  packId: 'second',
+  maxBytes: 25 * 1024 * 1024,
+  intervalMinutes: 1440,
+  createdAt: '2026-02-05T11:00:00.000Z',
+  etag: '"v1"',
+  lastCheckedAt: '2026-02-05T11:00:00.000Z',
+  lastSuccessAt: '2026-02-05T11:00:00.000Z',
+  lastResult: 'updated',
+  failures: 0,
+  nextCheckAt: '2026-02-06T11:00:00.000Z',
+});
+// An import stopped half-way (its journal, keyed by owner).
+const none = { sources: 0, actors: 0, claims: 0, statements: 0, links: 0, events: 0 };
+await db.imports.add({
+  owner: 'pack:third',
+  packId: 'third',
+  name: 'Third',
+  version: '1',
+  fingerprint: 'sha256-0',
+  fresh: true,
+  origin: 'file',
+  done: 2500,
+  total: 6000,
+  added: { ...none, actors: 2500 },
+  changed: none,
+  unchanged: none,
+  keptUserRows: 0,
+  merged: 0,
+  startedAt: '2026-02-05T12:00:00.000Z',
+  updatedAt: '2026-02-05T12:00:02.000Z',
+  leaseUntil: 0,
+  runId: 'run-1',
+  fileName: 'third.json',
+});
 
 const tables: Record<string, unknown[]> = {};
 for (const table of db.tables) tables[table.name] = await table.toArray();

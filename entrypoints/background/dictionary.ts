@@ -28,6 +28,15 @@ function knowledgeVersion(db: BackstoryDB): Promise<number> {
   return versionRead.version;
 }
 
+/**
+ * Drops the remembered knowledge version, so the next request reads it again. Called when the
+ * version is seen to move (knowledge-watch.ts): the tabs it then refreshes must not be answered
+ * from the dictionary of the version before.
+ */
+export function forgetKnowledgeVersion(): void {
+  versionRead = undefined;
+}
+
 export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
   const version = await knowledgeVersion(db);
   if (cached?.version === version) return cached;

@@ -9,6 +9,7 @@ import { currentDictionary, currentEngine } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
+import { createPackHandlers } from './subscriptions';
 import { getTabState, setTabState } from './tab-state';
 
 export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
@@ -108,5 +109,7 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       if (!reply.ok) throw new Error(reply.error);
       return reply.value;
     },
+
+    ...createPackHandlers(db),
   };
 }

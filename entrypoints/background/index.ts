@@ -9,6 +9,7 @@ import { clearLearningTab } from './learning';
 import { addNoteItem, registerNoteCommand } from './notes';
 import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
+import { setupSubscriptions } from './subscriptions';
 import { clearTabState } from './tab-state';
 
 export default defineBackground(() => {
@@ -24,6 +25,7 @@ export default defineBackground(() => {
   })();
 
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
+  setupSubscriptions(() => ready);
   void ready.then(refreshTabsOnKnowledgeChange);
   registerNoteCommand();
 

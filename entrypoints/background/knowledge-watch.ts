@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { type BackstoryDB, getKnowledgeVersion } from '@/lib/db';
 import { refreshAllTabs } from './broadcast';
+import { forgetKnowledgeVersion } from './dictionary';
 
 /** Changes that land together (a pack in chunks, several names confirmed) refresh tabs once. */
 const SETTLE_MS = 400;
@@ -19,6 +20,7 @@ export function refreshTabsOnKnowledgeChange(db: BackstoryDB): () => void {
       const moved = last !== undefined && version !== last;
       last = version;
       if (!moved) return;
+      forgetKnowledgeVersion();
       clearTimeout(timer);
       timer = setTimeout(() => void refreshAllTabs(), SETTLE_MS);
     },

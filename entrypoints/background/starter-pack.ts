@@ -2,9 +2,9 @@ import starter from '@/assets/packs/starter.json';
 import type { BackstoryDB } from '@/lib/db';
 import { comparePackVersions } from '@/lib/model';
 import { loadPack } from '@/lib/packs/load';
+import { STARTER_REMOVED_KEY } from '@/lib/packs/remove';
 
-/** Set when the user removes the starter pack, so an update does not bring it back. */
-export const STARTER_REMOVED_KEY = 'starterPackRemoved';
+export { STARTER_REMOVED_KEY };
 
 /**
  * Loads the bundled starter pack when it is missing or older than the bundled copy: on install,

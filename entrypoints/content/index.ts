@@ -7,6 +7,7 @@ import { highlightsSupported } from './highlighter';
 import { Interaction } from './interaction';
 import { MarkPainter } from './mark-fallback';
 import { startNotes } from './notes';
+import { reportPageKnowledge } from './page-knowledge';
 import { PageSession } from './session';
 import { ShadowStyles } from './shadow-styles';
 import { TextareaBadge } from './textarea-badge';
@@ -43,6 +44,8 @@ export default defineContentScript({
   async main(ctx) {
     const startedAt = performance.now();
     if (!document.documentElement) return;
+    // Packs the page offers and its fact-check markup: read once per document, not per scan.
+    void reportPageKnowledge(ctx);
     // Notes are the reader's own: they are found again whatever the highlighting settings say.
     void startNotes(ctx);
 

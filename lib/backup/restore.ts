@@ -13,12 +13,15 @@ import {
   Actor,
   Claim,
   ClaimLink,
+  Contribution,
   Event,
+  ImportJournal,
   Note,
   PackRecord,
   Page,
   Source,
   Statement,
+  Subscription,
 } from '../model';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type OnProgress } from './backup';
 
@@ -51,6 +54,9 @@ const TABLES: Record<string, { schema: z.ZodType; derive: (row: never) => unknow
   pages: { schema: Page, derive: (r) => r },
   packs: { schema: PackRecord, derive: (r) => r },
   settings: { schema: SettingRow, derive: (r) => r },
+  contributions: { schema: Contribution, derive: (r) => r },
+  subscriptions: { schema: Subscription, derive: (r) => r },
+  imports: { schema: ImportJournal, derive: (r) => r },
 };
 
 export interface ValidatedBackup {
@@ -98,7 +104,8 @@ export function validateBackup(
   const counts: Record<string, number> = {};
   for (const [name, list] of Object.entries(tables)) {
     const spec = TABLES[name] as (typeof TABLES)[string];
-    const keyField = name === 'settings' ? 'key' : 'id';
+    // Each table's own primary key (settings: key, imports: owner, the rest: id).
+    const keyField = String(db.table(name).schema.primKey.keyPath);
     const seen = new Set<unknown>();
     const out: unknown[] = [];
     for (const [i, raw] of list.entries()) {

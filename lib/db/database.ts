@@ -3,12 +3,15 @@ import type {
   Actor,
   Claim,
   ClaimLink,
+  Contribution,
   Event,
+  ImportJournal,
   Note,
   PackRecord,
   Page,
   Source,
   Statement,
+  Subscription,
 } from '../model';
 import { addSearchFields, searchFieldsMiddleware } from './search-fields';
 
@@ -30,6 +33,9 @@ export type ClaimRow = Claim & SearchFields;
 export type LinkRow = ClaimLink;
 export type PageRow = Page;
 export type PackRow = PackRecord;
+export type ContributionRow = Contribution;
+export type SubscriptionRow = Subscription;
+export type ImportRow = ImportJournal;
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -66,6 +72,18 @@ export const SCHEMA_V2 = {
   events: `${SCHEMA_V1.events}, *_words, *_actorDates`,
 } as const;
 
+/**
+ * Version 3 adds what packs need beyond their rows: the contributions of rows that several packs
+ * describe (by owner, to remove a pack; by row, to recompute it), subscriptions by URL, and the
+ * journal of imports in progress (one per owner). New tables only: nothing to upgrade.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  contributions: 'id, owner, [table+rowId]',
+  subscriptions: 'id, &url',
+  imports: 'owner',
+} as const;
+
 export class BackstoryDB extends Dexie {
   actors!: EntityTable<ActorRow, 'id'>;
   sources!: EntityTable<SourceRow, 'id'>;
@@ -77,11 +95,15 @@ export class BackstoryDB extends Dexie {
   pages!: EntityTable<PageRow, 'id'>;
   packs!: EntityTable<PackRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  contributions!: EntityTable<ContributionRow, 'id'>;
+  subscriptions!: EntityTable<SubscriptionRow, 'id'>;
+  imports!: EntityTable<ImportRow, 'owner'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(addSearchFields);
+    this.version(3).stores(SCHEMA_V3);
     this.use(searchFieldsMiddleware);
   }
 

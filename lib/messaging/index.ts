@@ -1,4 +1,5 @@
 export * from './client';
+export * from './packs';
 export * from './protocol';
 export * from './router';
 export * from './schemas';

@@ -4,6 +4,14 @@ import { ForgetReply, LearningStatus, ReviewRequest } from '../learn/messages';
 import { Id, Line, Note, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
 import {
+  ClaimReviewReport,
+  PackOffer,
+  PackOfferLink,
+  SubscribeRequest,
+  Subscription,
+  SubscriptionChange,
+} from './packs';
+import {
   ActorCard,
   BlockMatches,
   ClaimCard,
@@ -154,6 +162,54 @@ export const toBackground = {
     from: 'extension',
     request: z.object({ tabId: z.number().int(), target: EntityRef, index: z.number().int() }),
     response: z.object({ found: z.boolean(), total: z.number().int() }),
+  },
+  /** content → background: the sender's page offers packs to subscribe to (never silently). */
+  'packs/offer': {
+    from: 'content',
+    request: z.object({ offers: z.array(PackOfferLink).max(5) }),
+    response: z.object({ shown: z.number().int() }),
+  },
+  /** content → background: JSON-LD of the sender's page that mentions ClaimReview. */
+  'claimreview/report': {
+    from: 'content',
+    request: ClaimReviewReport,
+    response: z.object({ reviews: z.number().int() }),
+  },
+  /** extension → background: packs offered by open pages (one tab, or all). */
+  'packs/offers': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int().optional() }),
+    response: z.array(PackOffer),
+  },
+  /** extension → background: "not now" for an offer on a tab (and for this session). */
+  'packs/offer/dismiss': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int(), url: z.string().max(4096) }),
+    response: Empty,
+  },
+  /** extension → background: subscribe to a pack by URL; replies after the first fetch. */
+  'subscriptions/add': {
+    from: 'extension',
+    request: SubscribeRequest,
+    response: Subscription,
+  },
+  /** extension → background: refresh a subscription now. */
+  'subscriptions/refresh': {
+    from: 'extension',
+    request: z.object({ id: z.string().max(100) }),
+    response: Subscription,
+  },
+  /** extension → background: change a subscription's integrity value, size limit, interval. */
+  'subscriptions/update': {
+    from: 'extension',
+    request: SubscriptionChange,
+    response: Subscription,
+  },
+  /** extension → background: stop following an address (and remove its pack, if asked). */
+  'subscriptions/remove': {
+    from: 'extension',
+    request: z.object({ id: z.string().max(100), removePack: z.boolean() }),
+    response: Empty,
   },
 } as const;
 

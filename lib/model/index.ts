@@ -4,6 +4,7 @@ export * from './event';
 export * from './ids';
 export * from './note';
 export * from './pack';
+export * from './pack-state';
 export * from './page';
 export * from './partial-date';
 export * from './provenance';

@@ -3,6 +3,7 @@ import { Actor } from './actor';
 import { Claim, ClaimLink } from './claim';
 import { Event } from './event';
 import { HttpUrl, IsoDateTime, Line } from './ids';
+import { Contribution, PackCounts } from './pack-state';
 import { ProvenanceList } from './provenance';
 import { Source } from './source';
 import { hasSpeaker, StatementFields, speakerRequired } from './statement';
@@ -37,6 +38,22 @@ export const PackStatement = StatementFields.extend(optionalProvenance).refine(
 
 const MAX_ROWS = 1_000_000;
 
+/** What the database remembers about a loaded pack. */
+export const PackRecord = z.object({
+  id: PackId,
+  name: Line(200),
+  version: PackVersion,
+  description: Line(2000).optional(),
+  publisher: Line(200).optional(),
+  homepage: HttpUrl.optional(),
+  license: Line(200).optional(),
+  loadedAt: IsoDateTime,
+  counts: PackCounts,
+  /** `bundled` ships with the extension; `file` was imported; `subscription` is fetched by URL. */
+  origin: z.enum(['bundled', 'file', 'subscription']),
+});
+export type PackRecord = z.infer<typeof PackRecord>;
+
 /** Format version 1 of a Backstory context pack. Described in docs/pack-format.md. */
 export const Pack = z.object({
   format: z.literal(PACK_FORMAT),
@@ -55,45 +72,16 @@ export const Pack = z.object({
   statements: z.array(PackStatement).max(MAX_ROWS).default([]),
   links: z.array(PackLink).max(MAX_ROWS).default([]),
   events: z.array(PackEvent).max(MAX_ROWS).default([]),
+  /**
+   * Only in an export of several packs: the packs whose rows it carries. They are restored as
+   * loaded packs, and rows keep the provenance they carry (docs/pack-format.md, "Exports").
+   */
+  packs: z.array(PackRecord).max(10_000).optional(),
+  /** Only in a full export: how rows described by several packs are merged (restored as is). */
+  contributions: z.array(Contribution).max(MAX_ROWS).optional(),
 });
 export type Pack = z.infer<typeof Pack>;
 export type PackInput = z.input<typeof Pack>;
-
-export const PACK_TABLES = [
-  'sources',
-  'actors',
-  'claims',
-  'statements',
-  'links',
-  'events',
-] as const;
-export type PackTable = (typeof PACK_TABLES)[number];
-
-export const PackCounts = z.object({
-  sources: z.number().int().nonnegative(),
-  actors: z.number().int().nonnegative(),
-  claims: z.number().int().nonnegative(),
-  statements: z.number().int().nonnegative(),
-  links: z.number().int().nonnegative(),
-  events: z.number().int().nonnegative(),
-});
-export type PackCounts = z.infer<typeof PackCounts>;
-
-/** What the database remembers about a loaded pack. */
-export const PackRecord = z.object({
-  id: PackId,
-  name: Line(200),
-  version: PackVersion,
-  description: Line(2000).optional(),
-  publisher: Line(200).optional(),
-  homepage: HttpUrl.optional(),
-  license: Line(200).optional(),
-  loadedAt: IsoDateTime,
-  counts: PackCounts,
-  /** `bundled` ships with the extension; `file` was imported; `subscription` is fetched by URL. */
-  origin: z.enum(['bundled', 'file', 'subscription']),
-});
-export type PackRecord = z.infer<typeof PackRecord>;
 
 export function comparePackVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);

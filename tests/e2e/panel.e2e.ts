@@ -253,7 +253,7 @@ test('switching tabs switches the page list; pausing shows at once', async (t) =
       payload: { paused: true },
     }),
   );
-  await panel.getByText(/Backstory is paused/).waitFor();
+  await panel.getByText(/Backstory is paused: nothing is highlighted/).waitFor();
 });
 
 test('the page list follows navigations: a new article, a #fragment, a page it did not read', async (t) => {

@@ -1,35 +1,51 @@
-import { getDb } from '@/lib/db';
-import { formatPartialDate } from '@/lib/model';
-import { useLive } from '@/lib/ui/use-live';
+import { useEffect, useState } from 'preact/hooks';
+import { ExportPanel } from './sources/ExportPanel';
+import { ImportPanel } from './sources/ImportPanel';
+import { InterruptedImports } from './sources/InterruptedImports';
+import { OffersPanel } from './sources/OffersPanel';
+import { PackList } from './sources/PackList';
+import { SubscribePanel } from './sources/SubscribePanel';
+import './sources/sources.css';
 
-/** The packs Backstory has loaded, with what each brought. */
+/** An offer to review, from the address (review.html#/sources?subscribe=URL&from=PAGE). */
+function offerFromHash(): { url: string; from?: string } | undefined {
+  const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const url = query.get('subscribe');
+  const from = query.get('from');
+  return url ? { url, ...(from ? { from } : {}) } : undefined;
+}
+
+/**
+ * Sources of knowledge: the packs Backstory has loaded and where they come from; importing a
+ * file (a pack or fact-check markup), subscribing to an address, exporting, removing.
+ */
 export function SourcesView() {
-  const packs = useLive(() => getDb().packs.toArray(), []);
+  const [offered, setOffered] = useState(offerFromHash);
+  useEffect(() => {
+    const onHash = () => setOffered(offerFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   return (
-    <section aria-labelledby="sources-h">
+    <section class="sources" aria-labelledby="sources-h">
       <h1 id="sources-h">Sources of knowledge</h1>
-      {packs.status === 'loading' && <p role="status">Loading…</p>}
-      {packs.status === 'error' && <p role="alert">Could not read the cache: {packs.error}</p>}
-      {packs.status === 'ready' && packs.value.length === 0 && (
-        <p class="empty">No packs are loaded.</p>
-      )}
-      {packs.status === 'ready' && packs.value.length > 0 && (
-        <ul class="pack-list">
-          {packs.value.map((p) => (
-            <li key={p.id}>
-              <h2>{p.name}</h2>
-              <p>
-                Version {p.version} · {p.origin} · loaded{' '}
-                {formatPartialDate(p.loadedAt.slice(0, 10))}
-              </p>
-              <p>
-                {p.counts.actors} actors · {p.counts.claims} claims · {p.counts.statements}{' '}
-                statements · {p.counts.events} events
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <p class="lede">
+        What Backstory knows comes from packs: the starter pack, files you import, and addresses you
+        subscribe to. Every row remembers where it came from, so a pack can be updated or removed
+        without touching the others or your own edits.
+      </p>
+      <InterruptedImports />
+      <OffersPanel
+        onChoose={(o) => {
+          location.hash = `#/sources?subscribe=${encodeURIComponent(o.url)}&from=${encodeURIComponent(o.pageUrl)}`;
+        }}
+      />
+      <div class="sources-grid">
+        <ImportPanel />
+        <SubscribePanel key={offered?.url ?? ''} {...(offered ? { offered } : {})} />
+      </div>
+      <PackList />
+      <ExportPanel />
     </section>
   );
 }

@@ -11,6 +11,7 @@ import { sendToBackground } from '@/lib/messaging';
 import { getSettings } from '@/lib/settings/settings';
 import { PageLearning } from '@/lib/ui/page-learning';
 import { type FollowedTab, useLiveData } from '../hooks';
+import { PackOffer } from '../PackOffer';
 
 /** "On this page": what the followed tab's content script found, with the actors' kinds. */
 export function PageScreen({ followed }: { followed: FollowedTab }) {
@@ -76,6 +77,7 @@ export function PageScreen({ followed }: { followed: FollowedTab }) {
         reveal={reveal}
         onReveal={onReveal}
       />
+      <PackOffer tabId={tabId} />
       <PageLearning tabId={tabId} />
     </>
   );

@@ -3,6 +3,9 @@
  * extension's database the way another context of the extension would (learning in the
  * background, an import in the review page).
  */
+// First: the pack loader validates with zod, whose compiled parsers the extension page's CSP
+// refuses when the bundle is evaluated through DevTools.
+import '../../../scripts/bench/zod-jitless';
 import { BackstoryDB, statementRow } from '../../../lib/db';
 import type { Statement } from '../../../lib/model';
 import { loadPack } from '../../../lib/packs/load';

@@ -21,6 +21,57 @@ async function filledDb() {
   await db.notes.bulkAdd(NOTES.map(noteRow));
   await db.pages.bulkAdd(PAGES);
   await updateSettings(db, { disabledSites: ['blocked.example'] });
+  // The tables of schema version 3: a second pack describing an actor of the first (a
+  // contribution each), its subscription, and two imports in progress (keyed by owner).
+  const second = await loadPack(
+    db,
+    samplePack({
+      id: 'second',
+      name: 'Second',
+      sources: [],
+      actors: [{ id: 'x/actor/a', name: 'Ana Ortiz', kind: 'person', aliases: [] }],
+      claims: [],
+      statements: [],
+      links: [],
+      events: [],
+    }),
+    'subscription',
+    () => new Date('2026-02-05T11:00:00Z'),
+  );
+  if (!second.ok) throw new Error(second.error);
+  await db.subscriptions.add({
+    id: 'sub-second',
+    url: 'https://packs.example/second.json',
+    packId: 'second',
+    maxBytes: 25 * 1024 * 1024,
+    intervalMinutes: 1440,
+    createdAt: '2026-02-05T11:00:00.000Z',
+    failures: 0,
+    nextCheckAt: '2026-02-06T11:00:00.000Z',
+  });
+  const counts = { sources: 0, actors: 0, claims: 0, statements: 0, links: 0, events: 0 };
+  for (const owner of ['pack:third', 'pack:fourth'] as const) {
+    await db.imports.add({
+      owner,
+      packId: owner.slice(5),
+      name: owner,
+      version: '1',
+      fingerprint: 'f',
+      fresh: true,
+      origin: 'file',
+      done: 10,
+      total: 20,
+      added: { ...counts, actors: 10 },
+      changed: counts,
+      unchanged: counts,
+      keptUserRows: 0,
+      merged: 0,
+      startedAt: '2026-02-05T12:00:00.000Z',
+      updatedAt: '2026-02-05T12:00:01.000Z',
+      leaseUntil: 0,
+      runId: `run-${owner}`,
+    });
+  }
   // Enough notes to span several pages of the backup writer.
   await db.notes.bulkAdd(
     Array.from({ length: 1200 }, (_, i) =>
@@ -37,6 +88,9 @@ describe('backup and restore', () => {
   it('round-trips the whole database exactly, reporting progress', async () => {
     const source = await filledDb();
     const before = await raw(source);
+    for (const table of ['contributions', 'subscriptions', 'imports'])
+      expect(before[table]?.length, table).toBeGreaterThan(0);
+    expect(before.imports).toHaveLength(2);
     const progress: Progress[] = [];
     const text = (await backupParts(source, (p) => progress.push(p))).join('');
     expect(JSON.parse(text).format).toBe('backstory-backup');

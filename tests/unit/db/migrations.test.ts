@@ -1,14 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V2, withSearchFields } from '@/lib/db';
+import { BackstoryDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, withSearchFields } from '@/lib/db';
 
 /**
  * Every released schema version, oldest first. When version N+1 is added to BackstoryDB, add
  * its schema here, write tests/fixtures/db/v<N+1>.json with scripts/make-db-fixture.ts, and
  * give the older fixtures an `expect` function below if the upgrade transforms rows.
  */
-const HISTORY: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEMA_V2 };
+const HISTORY: Record<number, Record<string, string>> = {
+  1: SCHEMA_V1,
+  2: SCHEMA_V2,
+  3: SCHEMA_V3,
+};
 
 /**
  * How an upgrade changes the rows of an older version, applied once per later version.
@@ -16,6 +20,7 @@ const HISTORY: Record<number, Record<string, string>> = { 1: SCHEMA_V1, 2: SCHEM
  */
 const UPGRADES: Record<number, (table: string, row: object) => object> = {
   2: (table, row) => withSearchFields(table, row),
+  // Version 3 only adds tables (contributions, subscriptions, imports): rows are unchanged.
 };
 
 function expectedAfterUpgrade(fromVersion: number, table: string, row: object): object {

@@ -16,6 +16,20 @@ function handlers(): BackgroundHandlers {
     'entity/card': vi.fn(() => null),
     'tab/state': vi.fn(() => null),
     'tab/reveal': vi.fn(() => ({ found: false, total: 0 })),
+    'packs/offer': vi.fn(() => ({ shown: 0 })),
+    'claimreview/report': vi.fn(() => ({ reviews: 0 })),
+    'packs/offers': vi.fn(() => []),
+    'packs/offer/dismiss': vi.fn(() => ({})),
+    'subscriptions/add': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'subscriptions/refresh': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'subscriptions/update': vi.fn(() => {
+      throw new Error('not in this test');
+    }),
+    'subscriptions/remove': vi.fn(() => ({})),
     'learning/status': vi.fn(() => ({
       site: null,
       learning: true,
