@@ -3,8 +3,8 @@
  * extension's database the way another context of the extension would (learning in the
  * background, an import in the review page).
  */
-import { BackstoryDB, statementRow } from '../../../lib/db';
-import type { Statement } from '../../../lib/model';
+import { BackstoryDB, noteRow, statementRow } from '../../../lib/db';
+import type { Note, Statement } from '../../../lib/model';
 import { loadPack } from '../../../lib/packs/load';
 
 const db = new BackstoryDB();
@@ -16,6 +16,9 @@ const api = {
   async loadPack(pack: unknown) {
     const outcome = await loadPack(db, pack);
     if (!outcome.ok) throw new Error(outcome.error);
+  },
+  async addNote(note: Note) {
+    await db.notes.put(noteRow(note));
   },
   async renameActor(id: string, name: string) {
     await db.actors.update(id, { name });

@@ -1,0 +1,74 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { E2E } from '../harness';
+
+/**
+ * What the reliability suite needs beyond the harness: every error thrown or logged in a page,
+ * from every JavaScript world (the page's and the content script's isolated one), and a record of
+ * each hostile page's outcome for `npm run reliability` (test-results/reliability/*.json).
+ */
+export const RESULTS_DIR = resolve(import.meta.dirname, '../../../test-results/reliability');
+
+export interface ErrorLog {
+  /** Every error: uncaught exceptions and console errors, from any world of the page. */
+  all: string[];
+  /** Those that come from the extension (its scripts' URLs or its name in the message). */
+  extension(): string[];
+}
+
+const fromExtension = (text: string) =>
+  !text.startsWith('log(network)') && /chrome-extension:\/\/|backstory/i.test(text);
+
+/** Opens a fixture page with DevTools listening before the first byte, so nothing is missed. */
+export async function openWatched(t: E2E, path: string): Promise<{ page: Page; errors: ErrorLog }> {
+  const page = await t.browser.context.newPage();
+  const all: string[] = [];
+  page.on('pageerror', (error) => all.push(`pageerror: ${error.message}\n${error.stack ?? ''}`));
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Runtime.exceptionThrown', (event) => {
+    const d = event.exceptionDetails;
+    const frames = d.stackTrace?.callFrames.map((f) => f.url).join(' ') ?? '';
+    all.push(`exception: ${d.exception?.description ?? d.text} ${d.url ?? ''} ${frames}`);
+  });
+  cdp.on('Runtime.consoleAPICalled', (event) => {
+    if (event.type !== 'error' && event.type !== 'assert') return;
+    const text = event.args.map((a) => a.description ?? String(a.value ?? '')).join(' ');
+    const frames = event.stackTrace?.callFrames.map((f) => f.url).join(' ') ?? '';
+    all.push(`console.${event.type}: ${text} ${frames}`);
+  });
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    // Network failures are the page's own requests (a hostile page fetching the extension's
+    // files, say): listed, but not errors the extension caused.
+    if (entry.level === 'error') all.push(`log(${entry.source}): ${entry.text} ${entry.url ?? ''}`);
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Log.enable');
+  await page.goto(t.server.url(path));
+  return {
+    page,
+    errors: { all, extension: () => all.filter(fromExtension) },
+  };
+}
+
+export interface HostileRecord {
+  /** The fixture page (or scenario) under test. */
+  page: string;
+  survived: boolean;
+  /** Errors caused by the extension in that page (must be 0). */
+  extensionErrors: number;
+  /** Checks the page's own scripts made of themselves that still held after Backstory ran. */
+  pageChecks: number;
+  /** Highlights found (where the page has known names). */
+  highlights: number;
+  /** Database rows compared before and after the attacks, and how many differed. */
+  rowsChecked?: number;
+  rowsChanged?: number;
+}
+
+/** Records one hostile page's outcome for the reliability report. */
+export function recordHostile(record: HostileRecord): void {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const slug = record.page.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+  writeFileSync(resolve(RESULTS_DIR, `e2e-${slug}.json`), `${JSON.stringify(record, null, 2)}\n`);
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { highlightTexts, sidePanelOpen, waitForHighlights } from '../../scripts/lib/chromium';
+import { bundleForPage } from '../../scripts/lib/page-bundle';
+import { type E2E, test } from './harness';
+import { contentStats, panelTarget, waitForScan } from './helpers/highlights';
+import { openWatched, recordHostile } from './helpers/reliability';
+
+const ACTOR = 'backstory-actor';
+
+let readBundle: Promise<string> | undefined;
+let writeBundle: Promise<string> | undefined;
+
+/** An extension page with the database read (and write) helpers loaded. */
+async function dbPage(t: E2E): Promise<Page> {
+  readBundle ??= bundleForPage('tests/e2e/in-page/read.ts');
+  writeBundle ??= bundleForPage('tests/e2e/in-page/write.ts');
+  const page = await t.openExtensionPage('review.html');
+  await page.evaluate(await readBundle);
+  await page.evaluate(await writeBundle);
+  return page;
+}
+
+type Snapshot = Record<string, string[]>;
+const snapshot = (page: Page) =>
+  page.evaluate(() =>
+    (
+      globalThis as unknown as { __backstoryRead: { snapshot(): Promise<Snapshot> } }
+    ).__backstoryRead.snapshot(),
+  );
+const rowCount = (s: Snapshot) => Object.values(s).reduce((n, rows) => n + rows.length, 0);
+
+/** Rows present in one snapshot and not the other, per table. */
+function differences(before: Snapshot, after: Snapshot): string[] {
+  const out: string[] = [];
+  for (const table of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const a = new Set(before[table] ?? []);
+    const b = new Set(after[table] ?? []);
+    for (const row of a) if (!b.has(row)) out.push(`${table} lost ${row.slice(0, 200)}`);
+    for (const row of b) if (!a.has(row)) out.push(`${table} gained ${row.slice(0, 200)}`);
+  }
+  return out;
+}
+
+const SECRET = 'private note on another site: 7f3a-SECRET';
+
+test("a page's own scripts cannot reach the extension: messages, forged events, fake marks, runtime", async (t) => {
+  const { page, errors } = await openWatched(t, 'hostile/page-attacks.html');
+  await waitForHighlights(page, ACTOR);
+  await waitForScan(t.browser, page);
+  const scansBefore = (await contentStats(t.browser, page)).scans ?? 0;
+
+  // A note the reader keeps on another site: nothing on this page may read it.
+  const db = await dbPage(t);
+  const note = {
+    id: 'note/other-site',
+    body: SECRET,
+    tags: ['private'],
+    target: {
+      kind: 'selection',
+      url: 'https://elsewhere.example/story',
+      quote: { type: 'TextQuoteSelector', exact: 'Marco Rubio', prefix: '', suffix: '' },
+    },
+    createdAt: '2026-02-03T10:00:00.000Z',
+    updatedAt: '2026-02-03T10:00:00.000Z',
+    provenance: ['user'],
+  };
+  await db.evaluate(`window.__backstoryWrite.addNote(${JSON.stringify(note)})`);
+  const before = await snapshot(db);
+  assert.ok(before.settings !== undefined && before.notes?.length === 1);
+
+  await page.bringToFront();
+  const results = (await page.evaluate(
+    (id) => (window as unknown as { runAttacks(id: string): Promise<unknown> }).runAttacks(id),
+    t.browser.extensionId,
+  )) as Record<string, unknown>;
+
+  // A trusted click (the reader's own) on the page's fake mark opens nothing either: the content
+  // script only trusts the marks it made itself.
+  const fake = page.locator('backstory-mark');
+  await fake.click();
+  await page.waitForTimeout(500);
+
+  // chrome.runtime is not exposed to web pages at all (no externally_connectable), and the
+  // extension's files are not reachable from the page (no web_accessible_resources).
+  assert.equal(results.runtimeSendMessage, 'undefined', JSON.stringify(results));
+  for (const path of ['manifest.json', 'review.html', 'sidepanel.html'])
+    assert.equal(results[path], 'refused', `${path}: ${results[path]}`);
+
+  // The content script is still alive and scanning: a paragraph added now is highlighted.
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.textContent = 'Later, Nicolás Maduro was mentioned.';
+    document.body.append(p);
+  });
+  await page.waitForFunction(
+    () => {
+      for (const r of CSS.highlights.get('backstory-actor') ?? []) {
+        const range = r as AbstractRange;
+        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+        if (text === 'Nicolás Maduro') return true;
+      }
+      return false;
+    },
+    undefined,
+    { timeout: 10_000 },
+  );
+  const texts = await highlightTexts(page, ACTOR);
+  // Only the page's real text is highlighted: not the fake card's, not the fake mark's words.
+  assert.deepEqual(texts, ['Marco Rubio', 'Nicolás Maduro']);
+
+  // 500 forged navigation events did not become 500 scans (the address never changed): only the
+  // added paragraph was scanned again.
+  const stats = await contentStats(t.browser, page);
+  assert.ok(
+    (stats.scans ?? 0) - scansBefore <= 1,
+    `forged navigations caused ${(stats.scans ?? 0) - scansBefore} full scans`,
+  );
+
+  // Nothing opened, nothing was shown, nothing was written or read.
+  assert.equal(await sidePanelOpen(t.browser), false, 'the side panel was opened');
+  assert.equal(await panelTarget(t.browser), null, 'a panel target was set');
+  assert.equal(await page.locator('backstory-ui:not(#fake-ui)').count(), 0, 'a card was shown');
+  const after = await snapshot(db);
+  const diff = differences(before, after);
+  assert.deepEqual(diff, [], 'the attacks changed the database');
+  const pageText = await page.evaluate(
+    () =>
+      `${document.documentElement.outerHTML}\n${(window as unknown as { heard: string[] }).heard.join('\n')}`,
+  );
+  assert.ok(!pageText.includes('7f3a-SECRET'), "another site's note reached the page");
+  assert.deepEqual(errors.extension(), []);
+  assert.deepEqual(t.pageErrors, []);
+  recordHostile({
+    page: 'hostile/page-attacks.html',
+    survived: true,
+    extensionErrors: errors.extension().length,
+    pageChecks: 0,
+    highlights: texts.length,
+    rowsChecked: rowCount(before),
+    rowsChanged: diff.length,
+  });
+});
