@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { highlightTexts, sidePanelOpen, waitForHighlights } from '../../scripts/lib/chromium';
 import { bundleForPage } from '../../scripts/lib/page-bundle';
-import { type E2E, test } from './harness';
-import { contentStats, panelTarget, waitForScan } from './helpers/highlights';
-import { openWatched, recordHostile } from './helpers/reliability';
+import { type E2E, FIXTURES, test } from './harness';
+import { contentStats, panelTarget, waitForAccessible, waitForScan } from './helpers/highlights';
+import { injectedElements, openWatched, RESULTS_DIR, recordHostile } from './helpers/reliability';
+import { openPanel } from './panel-helpers';
 
 const ACTOR = 'backstory-actor';
 
@@ -139,5 +142,152 @@ test("a page's own scripts cannot reach the extension: messages, forged events, 
     highlights: texts.length,
     rowsChecked: rowCount(before),
     rowsChanged: diff.length,
+  });
+});
+
+const HOSTILE_PACK = JSON.parse(
+  readFileSync(join(FIXTURES, 'packs/hostile-pack.json'), 'utf8'),
+) as Record<string, unknown> & { sources: Record<string, unknown>[] };
+
+/** Evaluates a write helper call and returns its error message, if it threw. */
+async function tryWrite(page: Page, call: string): Promise<string | null> {
+  return page.evaluate(
+    (code) =>
+      (0, eval)(code).then(
+        () => null,
+        (e: Error) => e.message,
+      ),
+    call,
+  );
+}
+
+test('a pack full of markup, scripts and javascript: URLs shows as inert text everywhere', async (t) => {
+  const dialogs: string[] = [];
+  t.browser.context.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss().catch(() => undefined);
+  });
+  const db = await dbPage(t);
+  const origin = new URL(t.browser.extensionUrl('')).origin;
+  const extensionOrigin = `chrome-extension://${t.browser.extensionId}`;
+  assert.ok(origin === extensionOrigin || origin === 'null');
+
+  // A javascript: URL is refused at the boundary, with the field named.
+  const withJsUrl = structuredClone(HOSTILE_PACK);
+  (withJsUrl.sources[1] as Record<string, unknown>).url = 'javascript:alert("boundary")';
+  const refused = await tryWrite(
+    db,
+    `window.__backstoryWrite.loadPack(${JSON.stringify(withJsUrl)})`,
+  );
+  assert.match(refused ?? '', /sources\[1\].*url.*expected an http or https URL/s);
+
+  // The pack itself is valid: every payload is in a text field or an http(s) URL.
+  assert.equal(
+    await tryWrite(db, `window.__backstoryWrite.loadPack(${JSON.stringify(HOSTILE_PACK)})`),
+    null,
+  );
+  // And a damaged database (a row written around validation) carries a javascript: URL.
+  await db.evaluate(
+    `window.__backstoryWrite.patchRow('sources', 'hostile/source/2', { url: 'javascript:window.__pwned="raw";alert("raw")' })`,
+  );
+
+  const pwned = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned ?? null);
+
+  // 1. The hover card on a page highlight.
+  const { page, errors } = await openWatched(t, 'hostile/pack-names.html');
+  await page.waitForFunction(
+    () => {
+      for (const r of CSS.highlights.get('backstory-actor') ?? []) {
+        const range = r as AbstractRange;
+        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+        if (text === 'Zed Kowalczyk') return true;
+      }
+      return false;
+    },
+    undefined,
+    { timeout: 20_000 },
+  );
+  const point = await page.evaluate(() => {
+    for (const r of CSS.highlights.get('backstory-actor') ?? []) {
+      const range = r as AbstractRange;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      if (live.toString() !== 'Zed Kowalczyk') continue;
+      const rect = live.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    return null;
+  });
+  assert.ok(point);
+  await page.mouse.move(point.x, point.y);
+  const card = await waitForAccessible(page, 'dialog', /Zed Kowalczyk/);
+  assert.equal(card.name, 'Zed Kowalczyk <script>window.__pwned="script";alert("script")</script>');
+  await waitForAccessible(page, 'StaticText', /Minister <img src=x onerror=/);
+  assert.deepEqual(await injectedElements(page, t.server.url('').replace(/\/$/, '')), []);
+  await page.screenshot({ path: join(RESULTS_DIR, 'hostile-pack-card.png') });
+  assert.equal(await pwned(page), null);
+
+  // 2. The side panel: the actor view and the claim view.
+  const views: [string, RegExp, RegExp][] = [
+    [
+      '?kind=actor&id=hostile/actor/zed',
+      /^Zed Kowalczyk <script>/,
+      /Words <script>.*<img src=x onerror=.*<a href="javascript:alert\('a'\)">click me<\/a> &lt;b&gt;bold&lt;\/b&gt; &amp;amp; &#60;i&#62;/s,
+    ],
+    [
+      '?kind=claim&id=hostile/claim/1',
+      /^Gist <script>/,
+      /javascript:window\.__pwned="js";alert\("js"\)/,
+    ],
+  ];
+  for (const [query, heading, body] of views) {
+    const panel = await openPanel(t, query);
+    await panel.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await panel.waitForTimeout(500);
+    const text = await panel.locator('main').innerText();
+    assert.match(text, body, query);
+    assert.deepEqual(await injectedElements(panel, extensionOrigin), [], query);
+    await panel.screenshot({
+      path: join(RESULTS_DIR, `hostile-pack-${query.includes('claim') ? 'claim' : 'actor'}.png`),
+      fullPage: true,
+    });
+    // The check sees what it looks for (a control: a javascript: link added by the test).
+    await panel.evaluate(() => {
+      const a = document.createElement('a');
+      a.id = 'control';
+      a.setAttribute('href', 'javascript:void 0');
+      document.body.append(a);
+    });
+    assert.deepEqual(await injectedElements(panel, extensionOrigin), [
+      '<a href="javascript:void 0">',
+    ]);
+    await panel.evaluate(() => document.getElementById('control')?.remove());
+    assert.equal(await pwned(panel), null, query);
+    await panel.close();
+  }
+
+  // 3. The review page: the statements ledger and the sources of knowledge.
+  for (const [section, wanted] of [
+    ['statements', /Words <script>window\.__pwned="script"/],
+    ['sources', /Hostile pack <script>/],
+  ] as const) {
+    const review = await t.openExtensionPage(`review.html#/${section}`);
+    await review.getByText(wanted).first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(await injectedElements(review, extensionOrigin), [], section);
+    assert.equal(await pwned(review), null, section);
+    await review.close();
+  }
+
+  assert.deepEqual(dialogs, [], 'a dialog was opened by a payload');
+  assert.deepEqual(errors.extension(), []);
+  assert.deepEqual(t.pageErrors, []);
+  recordHostile({
+    page: 'packs/hostile-pack.json',
+    survived: true,
+    extensionErrors: errors.extension().length,
+    pageChecks: 0,
+    highlights: 1,
   });
 });

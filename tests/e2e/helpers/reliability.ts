@@ -72,3 +72,75 @@ export function recordHostile(record: HostileRecord): void {
   const slug = record.page.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
   writeFileSync(resolve(RESULTS_DIR, `e2e-${slug}.json`), `${JSON.stringify(record, null, 2)}\n`);
 }
+
+const resolveUrl = (value: string, origin: string): URL | null => {
+  try {
+    return new URL(value, `${origin}/`);
+  } catch {
+    return null;
+  }
+};
+const within = (value: string, origin: string) => {
+  const u = resolveUrl(value, origin);
+  return u !== null && `${u.protocol}//${u.host}` === origin;
+};
+const isHttp = (value: string, origin: string) => {
+  const u = resolveUrl(value, origin);
+  return u?.protocol === 'http:' || u?.protocol === 'https:';
+};
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  localName?: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+  nodeValue?: string;
+}
+
+/**
+ * Elements a payload could have created, looked for everywhere in a page, closed shadow roots
+ * (the hover card's) and frames included, through DevTools: event-handler attributes, images,
+ * SVG, iframes, script elements that are not the page's own files, and links that are neither
+ * http(s) nor inside the page's own origin (the review page's "#/…" routes).
+ */
+export async function injectedElements(page: Page, ownOrigin: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: DomNode;
+    };
+    const found: string[] = [];
+    const visit = (node: DomNode) => {
+      if (node.nodeType === 1) {
+        const name = (node.localName ?? node.nodeName).toLowerCase();
+        const attrs = new Map<string, string>();
+        const list = node.attributes ?? [];
+        for (let i = 0; i + 1 < list.length; i += 2)
+          attrs.set((list[i] ?? '').toLowerCase(), list[i + 1] ?? '');
+        for (const [k, v] of attrs) if (k.startsWith('on')) found.push(`<${name} ${k}="${v}">`);
+        if (['img', 'iframe', 'object', 'embed', 'svg'].includes(name)) found.push(`<${name}>`);
+        const src = attrs.get('src');
+        if (name === 'script' && !(src && within(src, ownOrigin)))
+          found.push(`<script src="${src ?? ''}">`);
+        for (const k of ['href', 'src', 'action', 'formaction']) {
+          const v = attrs.get(k);
+          if (v === undefined || name === 'script' || name === 'link') continue;
+          if (!isHttp(v, ownOrigin) && !within(v, ownOrigin)) found.push(`<${name} ${k}="${v}">`);
+        }
+      }
+      for (const child of [
+        ...(node.children ?? []),
+        ...(node.shadowRoots ?? []),
+        ...(node.contentDocument ? [node.contentDocument] : []),
+      ])
+        visit(child);
+    };
+    visit(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
