@@ -176,10 +176,7 @@ test('a pack full of markup, scripts and javascript: URLs shows as inert text ev
   // A javascript: URL is refused at the boundary, with the field named.
   const withJsUrl = structuredClone(HOSTILE_PACK);
   (withJsUrl.sources[1] as Record<string, unknown>).url = 'javascript:alert("boundary")';
-  const refused = await tryWrite(
-    db,
-    `window.__backstoryWrite.loadPack(${JSON.stringify(withJsUrl)})`,
-  );
+  const refused = await tryLoadPack(db, withJsUrl);
   assert.match(refused ?? '', /sources\[1\].*url.*expected an http or https URL/s);
 
   // The pack itself is valid: every payload is in a text field or an http(s) URL.
