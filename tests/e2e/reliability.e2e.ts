@@ -6,7 +6,14 @@ import { highlightTexts, sidePanelOpen, waitForHighlights } from '../../scripts/
 import { bundleForPage } from '../../scripts/lib/page-bundle';
 import { type E2E, FIXTURES, test } from './harness';
 import { contentStats, panelTarget, waitForAccessible, waitForScan } from './helpers/highlights';
-import { injectedElements, openWatched, RESULTS_DIR, recordHostile } from './helpers/reliability';
+import {
+  actorTexts,
+  injectedElements,
+  mainWorld,
+  openWatched,
+  RESULTS_DIR,
+  recordHostile,
+} from './helpers/reliability';
 import { openPanel } from './panel-helpers';
 
 const ACTOR = 'backstory-actor';
@@ -286,3 +293,104 @@ test('a pack full of markup, scripts and javascript: URLs shows as inert text ev
     highlights: 1,
   });
 });
+
+/**
+ * The hostile corpus: each page must produce no error from the extension, keep working (its own
+ * checks of itself still pass) and get its names highlighted where Backstory can reach them.
+ */
+const CORPUS: { file: string; names: string[]; why: string }[] = [
+  {
+    file: 'hostile/overrides.html',
+    why: 'built-ins replaced (Array map/forEach/push, appendChild, attachShadow, JSON.parse, Promise then, CSS.highlights faked)',
+    names: ['Marco Rubio', 'Nicolás Maduro'],
+  },
+  {
+    file: 'hostile/overrides.html?mode=delete',
+    why: 'the same, with CSS.highlights deleted',
+    names: ['Marco Rubio', 'Nicolás Maduro'],
+  },
+  {
+    file: 'hostile/mutation-loop.html',
+    why: 'text mutated every animation frame, forever',
+    names: ['Marco Rubio'],
+  },
+  {
+    file: 'hostile/frames.html',
+    why: 'a same-origin iframe and a srcdoc iframe (only the top frame is read)',
+    names: ['Marco Rubio'],
+  },
+  {
+    file: 'hostile/shadow-roots.html',
+    why: 'open shadow roots, nested and added late; a closed one',
+    names: ['Marco Rubio', 'Nicolás Maduro', 'Fidel Castro', 'Jorge Piñón'],
+  },
+  {
+    file: 'hostile/cjk.html',
+    why: 'Chinese, Japanese and Korean text with Latin names, no spaces around them',
+    names: [
+      'Marco Rubio',
+      'Cuba',
+      'Miguel Díaz-Canel',
+      'Nicolás Maduro',
+      'Havana',
+      'Donald Trump',
+      'Ｃｕｂａ',
+      'Fidel Castro',
+    ],
+  },
+];
+
+for (const { file, names, why } of CORPUS) {
+  test(`hostile corpus ${file}: ${why}`, async (t) => {
+    const { page, errors } = await openWatched(t, file);
+    let texts: string[] = [];
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      texts = await actorTexts(page);
+      if (names.every((n) => texts.includes(n))) break;
+      await page.waitForTimeout(200);
+    }
+    for (const n of names)
+      assert.ok(texts.includes(n), `${n} not highlighted; highlighted: ${JSON.stringify(texts)}`);
+    const stats = await waitForScan(t.browser, page);
+    assert.ok(stats.actors >= names.length);
+    // The page still runs: its animation frames keep coming while Backstory is there.
+    if (file.includes('mutation-loop')) {
+      const before = await mainWorld<number>(page, 'window.frames');
+      await page.waitForTimeout(500);
+      assert.ok((await mainWorld<number>(page, 'window.frames')) > before, 'the page froze');
+      // The loop's text is the page's, and the highlights still point into the live text.
+      await page.waitForTimeout(1000);
+      assert.ok((await actorTexts(page)).includes('Marco Rubio'));
+    }
+    // The hover card needs a shadow root and DOM insertion: the page's broken attachShadow and
+    // appendChild are not the ones Backstory calls.
+    if (file.includes('overrides')) {
+      const point = await mainWorld<{ x: number; y: number }>(
+        page,
+        `(() => {
+          for (const r of window.realHighlights.get('backstory-actor')) {
+            const live = document.createRange();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            if (live.toString() !== 'Marco Rubio') continue;
+            const rect = live.getBoundingClientRect();
+            return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+          }
+        })()`,
+      );
+      await page.mouse.move(point.x, point.y);
+      await waitForAccessible(page, 'dialog', /Marco Rubio/);
+    }
+    const failures = await mainWorld<string[]>(page, 'window.pageChecks()');
+    assert.deepEqual(failures, [], "the page's own checks of itself failed");
+    assert.deepEqual(errors.extension(), []);
+    assert.deepEqual(t.pageErrors, []);
+    recordHostile({
+      page: file,
+      survived: true,
+      extensionErrors: errors.extension().length,
+      pageChecks: 1,
+      highlights: texts.length,
+    });
+  });
+}

@@ -144,3 +144,43 @@ export async function injectedElements(page: Page, ownOrigin: string): Promise<s
     await cdp.detach();
   }
 }
+
+/**
+ * Evaluates an expression in the page's main world through DevTools alone (no Playwright helper
+ * script is installed in the page, so a page that counts calls to its overridden built-ins sees
+ * only its own and Backstory's, if any).
+ */
+export async function mainWorld<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const reply = (await cdp.send('Runtime.evaluate', { expression, returnByValue: true })) as {
+      result: { value?: unknown };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (reply.exceptionDetails)
+      throw new Error(reply.exceptionDetails.exception?.description ?? reply.exceptionDetails.text);
+    return reply.result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The texts under Backstory's actor highlight, read in the page without Playwright's helpers
+ * and without the built-ins a hostile page may have replaced (`realHighlights`: the registry the
+ * page kept before replacing `CSS.highlights`). */
+export function actorTexts(page: Page): Promise<string[]> {
+  return mainWorld<string[]>(
+    page,
+    `(() => {
+      const registry = window.realHighlights || CSS.highlights;
+      const out = [];
+      for (const r of registry.get('backstory-actor') || []) {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        out[out.length] = live.toString();
+      }
+      return out;
+    })()`,
+  );
+}
