@@ -3,6 +3,7 @@ import { canonicalJson } from '../db/canonical';
 import type { BackstoryDB } from '../db/database';
 import { bumpKnowledgeVersion } from '../db/knowledge-version';
 import { actorRow, eventRow, statementRow, stripDerived } from '../db/rows';
+import { isQuotaError, STORAGE_FULL } from '../db/storage';
 import {
   fromPack,
   isUserOwned,
@@ -234,6 +235,9 @@ export async function loadPack(
         error: `This pack points to records that do not exist:\n${error.message}`,
         issues: error.issues,
       };
+    }
+    if (isQuotaError(error)) {
+      return { ok: false, error: `The pack could not be saved. ${STORAGE_FULL}`, issues: [] };
     }
     const message = error instanceof Error ? error.message : String(error);
     return {
