@@ -44,7 +44,7 @@ export default defineBackground(() => {
   setupFirefoxToolbarButton();
 
   // Ask the browser to keep the cache from silent eviction, once, on install and update (where
-  // the API exists here; the review page asks too, see lib/db/storage.ts).
+  // the API exists: Firefox; Chrome relies on unlimitedStorage, see lib/db/storage.ts).
   browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -54,8 +54,11 @@ interface StorageManagerLike {
 
 /**
  * Asks the browser to keep Backstory's storage (`navigator.storage.persist()`), where the API
- * exists (extension pages and Firefox's background page; not Chrome's service worker, where the
- * `unlimitedStorage` permission already keeps the extension's data from eviction). Asks only when
+ * exists: Firefox's background page, on install and update. Chrome's service worker has no
+ * `persist()`; there the `unlimitedStorage` permission already keeps the extension's data from
+ * eviction. (Called from the review page in Chromium, it made two e2e tests fail: a pack import
+ * did not reach an open page's highlights cleanly, and the panel's focus moved. So it is asked
+ * from the background only, on install, before any page uses the database.) Asks only when
  * the storage is not persistent yet, so repeated calls ask once. Never throws.
  */
 export async function requestPersistentStorage(
