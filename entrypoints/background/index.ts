@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type BackstoryDB, getDb } from '@/lib/db';
+import { type BackstoryDB, getDb, requestPersistentStorage } from '@/lib/db';
 import { backgroundListener } from '@/lib/messaging';
 import { stepActiveTab } from './broadcast';
 import { searchSelectionItem, setupContextMenus } from './context-menu';
@@ -44,6 +44,10 @@ export default defineBackground(() => {
   // Context menu items, one per feature: add yours to the list.
   setupContextMenus([searchSelectionItem, addNoteItem]);
   setupFirefoxToolbarButton();
+
+  // Ask the browser to keep the cache from silent eviction, once, on install and update (where
+  // the API exists: Firefox; Chrome relies on unlimitedStorage, see lib/db/storage.ts).
+  browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);

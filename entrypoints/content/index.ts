@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { contentListener, type PageConfig, sendToBackground } from '@/lib/messaging';
 import { scheduleReadingCopy } from './capture';
+import { AddressWatch, guardContext } from './guard';
 import { highlightsSupported } from './highlighter';
 import { Interaction } from './interaction';
 import { MarkPainter } from './mark-fallback';
@@ -44,6 +45,7 @@ export default defineContentScript({
   async main(ctx) {
     const startedAt = performance.now();
     if (!document.documentElement) return;
+    guardContext(ctx);
     // Packs the page offers and its fact-check markup: read once per document, not per scan.
     void reportPageKnowledge(ctx);
     // Notes are the reader's own: they are found again whatever the highlighting settings say.
@@ -56,6 +58,8 @@ export default defineContentScript({
     const watcher = new Watcher(ctx, (containers) => void rescan(containers));
     let config: PageConfig | null = null;
     let reportTimer: number | undefined;
+    let scans = 0;
+    const address = new AddressWatch();
 
     const report = () => {
       window.clearTimeout(reportTimer);
@@ -72,6 +76,8 @@ export default defineContentScript({
 
     /** gate ∥ collect → match → paint → report → later steps. */
     const run = async () => {
+      scans++;
+      address.scanning();
       // 1–2. Gate (what the settings allow here: paused, site off, private window) while the
       // page's text is collected in slices.
       const [reply] = await Promise.all([
@@ -113,7 +119,10 @@ export default defineContentScript({
     interaction.listen();
     badge.listen();
     // Single-page apps: a history navigation brings a new article into the same document.
-    ctx.addEventListener(window, 'wxt:locationchange', () => void run());
+    // Only a real change of address counts: the page can dispatch this event itself.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      if (address.navigated()) void run();
+    });
     const listener = contentListener({
       'highlights/reveal': ({ target, index }) => interaction.revealEntity(target, index),
       'highlights/refresh': () => {
@@ -128,6 +137,7 @@ export default defineContentScript({
         longestSliceMs: session.slicer.longestSliceMs,
         toHighlightsMs: session.toHighlightsMs,
         toPaintMs: session.toPaintMs,
+        scans,
       }),
     });
     browser.runtime.onMessage.addListener(listener);

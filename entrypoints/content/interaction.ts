@@ -86,10 +86,12 @@ export class Interaction {
       // Only the user's own clicks count: page scripts can dispatch synthetic ones.
       if (!event.isTrusted || event.button !== 0 || event.defaultPrevented) return;
       if (this.card.contains(event.target)) return;
-      // Fallback marks (no Highlight API) carry what they show.
+      // Fallback marks (no Highlight API): only those Backstory made, for what it made them for
+      // (a page can add look-alike elements or rewrite their attributes).
       const mark = event.target instanceof Element ? event.target.closest(MARK_TAG) : null;
-      if (mark instanceof HTMLElement && mark.dataset.id && mark.dataset.kind !== 'ambiguous') {
-        this.open({ kind: mark.dataset.kind === 'claim' ? 'claim' : 'actor', id: mark.dataset.id });
+      const marked = mark ? this.session.highlighter.fallback?.hitOf(mark) : undefined;
+      if (marked?.ids[0] && marked.kind !== 'ambiguous') {
+        this.open({ kind: marked.kind === 'claim' ? 'claim' : 'actor', id: marked.ids[0] });
         return;
       }
       const caret = caretAt(event.clientX, event.clientY, this.session.shadowRoots);

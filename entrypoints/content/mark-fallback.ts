@@ -14,6 +14,9 @@ export class MarkPainter {
   private readonly waiting = new Map<Element, Hit[]>();
   private readonly ready: Hit[] = [];
   private readonly marks = new Set<HTMLElement>();
+  /** What each of our marks shows. A page can add `<backstory-mark>` elements or change their
+   * attributes: only the marks made here, with what they were made for, are trusted. */
+  private readonly hits = new WeakMap<Element, Hit>();
   private observer: IntersectionObserver | null = null;
   private frame = 0;
 
@@ -63,9 +66,14 @@ export class MarkPainter {
         batch.push(next);
         this.ready.shift();
       }
-      this.mutate(() => wrapAll(batch, this.marks));
+      this.mutate(() => wrapAll(batch, this.marks, (mark, hit) => this.hits.set(mark, hit)));
       this.schedule();
     });
+  }
+
+  /** The hit one of our own marks shows; undefined for anything else (a page's imitation). */
+  hitOf(element: Element): Hit | undefined {
+    return this.marks.has(element as HTMLElement) ? this.hits.get(element) : undefined;
   }
 
   /** Removes every mark and puts the page's text back as it was. */
@@ -83,7 +91,11 @@ export class MarkPainter {
 }
 
 /** Wraps single-node hits, last first in each node, so earlier offsets stay valid. */
-export function wrapAll(hits: Hit[], marks: Set<HTMLElement>): void {
+export function wrapAll(
+  hits: Hit[],
+  marks: Set<HTMLElement>,
+  onMark?: (mark: HTMLElement, hit: Hit) => void,
+): void {
   const byNode = new Map<Text, Hit[]>();
   for (const hit of hits) {
     const { startContainer, endContainer } = hit.range;
@@ -106,6 +118,7 @@ export function wrapAll(hits: Hit[], marks: Set<HTMLElement>): void {
       tail.replaceWith(mark);
       mark.append(tail);
       marks.add(mark);
+      onMark?.(mark, hit);
     }
   }
 }

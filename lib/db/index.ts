@@ -5,3 +5,4 @@ export * from './pages';
 export * from './queries';
 export * from './rows';
 export * from './search-fields';
+export * from './storage';

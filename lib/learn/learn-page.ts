@@ -1,4 +1,5 @@
 import type { BackstoryDB } from '../db/database';
+import { withStorageCheck } from '../db/storage';
 import type { ArticleCopy } from '../extract/article-copy';
 import { extractArticle } from '../extract/extract';
 import { knownContext } from './known';
@@ -6,7 +7,8 @@ import { type LearnResult, learnFromPage } from './store';
 
 /**
  * Reads a captured article and stores what it says. The extraction (pure text work) runs before
- * the database transaction, so the transaction stays short.
+ * the database transaction, so the transaction stays short. When the browser's storage is full,
+ * nothing of the page is kept and a StorageFullError says so.
  */
 export async function learnFromCopy(
   db: BackstoryDB,
@@ -25,5 +27,6 @@ export async function learnFromCopy(
     },
     { lookup: known.lookup, claims: known.claims },
   );
-  return learnFromPage(db, pageId, copy, extraction, now);
+  // A full storage rolls the whole page back and says so (StorageFullError).
+  return withStorageCheck(() => learnFromPage(db, pageId, copy, extraction, now));
 }

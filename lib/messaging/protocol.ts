@@ -251,6 +251,8 @@ export const toContent = {
       toHighlightsMs: z.number().nonnegative(),
       /** From the script's start to the first frame painted with them, ms. */
       toPaintMs: z.number().nonnegative(),
+      /** How many full scans of the page ran (the first, navigations, refreshes). */
+      scans: z.number().int().nonnegative().optional(),
     }),
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { BackstoryDB } from '../db/database';
 import { bumpKnowledgeVersion, getKnowledgeVersion } from '../db/knowledge-version';
+import { isQuotaError, STORAGE_FULL_IMPORT } from '../db/storage';
 import type { Contribution, ImportJournal, PackRecord, PackTable } from '../model';
 import {
   addToPreview,
@@ -118,6 +119,9 @@ export async function importPack(
     }
     if (error instanceof JsonSyntaxError) {
       return failure('changed', `The file could not be read again: ${error.message}`);
+    }
+    if (isQuotaError(error)) {
+      return failure('storage', STORAGE_FULL_IMPORT);
     }
     const message = error instanceof Error ? error.message : String(error);
     return failure(

@@ -115,13 +115,15 @@ export function Reader(props: {
                 {n.body && <p class="note-body">{n.body}</p>}
                 <p class="note-actions">
                   <a href={hrefFor('articles', { page: page.id, note: n.id })}>Show in the text</a>
-                  <a
-                    href={textFragmentUrl(page.url, n.target.quote)}
-                    target="_blank"
-                    rel="noopener noreferrer"
-                  >
-                    Live page
-                  </a>
+                  {isHttpUrl(page.url) && (
+                    <a
+                      href={textFragmentUrl(page.url, n.target.quote)}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                    >
+                      Live page
+                    </a>
+                  )}
                 </p>
               </li>
             ))}

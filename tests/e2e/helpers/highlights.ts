@@ -18,6 +18,7 @@ export interface Stats {
   longestSliceMs: number;
   toHighlightsMs: number;
   toPaintMs: number;
+  scans?: number;
 }
 
 /** Asks the content script of the tab showing `page` what it found (highlights/stats). */
