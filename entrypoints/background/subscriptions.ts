@@ -71,10 +71,26 @@ export function setupSubscriptions(getDb: GetDb): void {
     if (change.status === 'loading' && change.url) void clearOffers(tabId);
   });
   void getDb()
-    .then(schedule)
+    .then(async (db) => {
+      await clearStaleChecks(db);
+      await schedule(db);
+    })
     .catch((error: unknown) =>
       console.error('[Backstory] Could not schedule subscriptions:', error),
     );
+}
+
+/**
+ * A worker that starts is running no refresh: a "checking" mark left by a worker that was
+ * stopped half-way is cleared, so the review page does not say "Checking now…" for ever. The
+ * import it was running is resumed by the next refresh (the subscription is still due).
+ */
+export async function clearStaleChecks(db: BackstoryDB): Promise<number> {
+  return db.subscriptions
+    .filter((sub) => sub.checkingSince !== undefined && !running.has(sub.id))
+    .modify((sub) => {
+      delete sub.checkingSince;
+    });
 }
 
 type PackHandlers = Pick<

@@ -26,6 +26,7 @@ import {
 import { RunningHash } from './hash';
 import { JsonSyntaxError } from './json-scan';
 import { type IncomingRow, sameContent } from './merge';
+import { hasImportLocks, withImportLock } from './import-lock';
 import { dropOwner } from './remove';
 import { PackReader, type PackSource, readChunks } from './source';
 import { type StreamedTable, validateRow } from './validate';
@@ -131,7 +132,19 @@ export async function importPack(
   }
 }
 
-async function write(
+const busy = (name: string) =>
+  failure('busy', `Another import of “${name}” is in progress. Try again when it has finished.`);
+
+/** Writes holding the import's lock: one writer per pack, across every context. */
+function write(db: BackstoryDB, checked: CheckedPack, options: ImportOptions) {
+  return withImportLock(
+    checked.owner,
+    () => writeHeld(db, checked, options),
+    async () => busy((await db.imports.get(checked.owner))?.name ?? checked.header.name),
+  );
+}
+
+async function writeHeld(
   db: BackstoryDB,
   checked: CheckedPack,
   options: ImportOptions,
@@ -141,11 +154,9 @@ async function write(
   const runId = `${now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
   const summary = emptySummary();
   const existing = await db.imports.get(owner);
-  if (existing && existing.leaseUntil > Date.now()) {
-    return failure(
-      'busy',
-      `Another import of “${existing.name}” is in progress. Try again when it has finished.`,
-    );
+  // With Web Locks the lock says whether another context is writing; the lease is the fallback.
+  if (existing && !hasImportLocks() && existing.leaseUntil > Date.now()) {
+    return busy(existing.name);
   }
   if (checked.total <= (options.chunkRows ?? CHUNK_DEFAULT)) {
     return writeAtOnce(db, checked, options, existing !== undefined);
@@ -417,13 +428,21 @@ async function restoreContributions(db: BackstoryDB, rows: Contribution[]): Prom
  * wrote is removed); an update cannot be rolled back (the earlier version's rows were replaced),
  * so it stays as written and the pack should be imported again or removed.
  */
-export async function discardImport(db: BackstoryDB, owner: string): Promise<boolean> {
-  const journal = await db.imports.get(owner);
-  if (!journal) return false;
-  if (journal.fresh) {
-    await dropOwner(db, journal.owner, null);
-    await db.contributions.where('owner').equals(journal.owner).delete();
-  }
-  await db.imports.delete(owner);
-  return journal.fresh;
+export function discardImport(db: BackstoryDB, owner: string): Promise<boolean> {
+  return withImportLock(
+    owner,
+    async () => {
+      const journal = await db.imports.get(owner);
+      if (!journal) return false;
+      if (journal.fresh) {
+        await dropOwner(db, journal.owner, null);
+        await db.contributions.where('owner').equals(journal.owner).delete();
+      }
+      await db.imports.delete(owner);
+      return journal.fresh;
+    },
+    () => {
+      throw new Error('This import is still running; it can be discarded once it stops.');
+    },
+  );
 }

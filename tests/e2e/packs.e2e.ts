@@ -87,6 +87,67 @@ function deskPack(
 
 type Mode = 'v1' | 'v2' | '500' | 'bad-json' | 'schema' | 'v3' | 'huge';
 
+/** A pack of `n` statements by 300 actors: big enough to be written in many chunks. */
+function bulkPack(n: number) {
+  return {
+    format: 'backstory-pack',
+    formatVersion: 1,
+    id: 'bulk',
+    name: 'Bulk test pack',
+    version: '1',
+    sources: [{ id: 'bk/src', outlet: 'Wire' }],
+    actors: Array.from({ length: 300 }, (_, i) => ({
+      id: `bk/a/${i}`,
+      name: `Bulk Person ${i}`,
+      kind: 'person',
+      aliases: [],
+    })),
+    statements: Array.from({ length: n }, (_, i) => ({
+      id: `bk/s/${i}`,
+      speakerId: `bk/a/${i % 300}`,
+      words: `Bulk statement number ${i}, long enough to look like a sentence someone said.`,
+      kind: 'quote',
+      said: '2026-02-01',
+      citations: [{ sourceId: 'bk/src' }],
+    })),
+  };
+}
+
+/** The import journals (imports that have started and not finished), read from IndexedDB. */
+async function journals(page: Page): Promise<{ owner: string; done: number; total: number }[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const req = indexedDB.open('backstory');
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    const all = await new Promise<{ owner: string; done: number; total: number }[]>((ok, fail) => {
+      const req = db.transaction('imports').objectStore('imports').getAll();
+      req.onsuccess = () => ok(req.result);
+      req.onerror = () => fail(req.error);
+    });
+    db.close();
+    return all;
+  });
+}
+
+/** How many statements of the bulk pack are in the database. */
+async function bulkStatements(page: Page): Promise<number> {
+  return (await rows(page, 'statements')).filter((r) => String(r.id).startsWith('bk/s/')).length;
+}
+
+/** Waits until an import has written part of its statements (its journal says how many). */
+async function waitForHalfWritten(page: Page, timeout = 60_000): Promise<number> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const j = (await journals(page))[0];
+    // Past the actors and a tenth of the rows, not yet at the end.
+    if (j && j.done > j.total / 10 && j.done < j.total) return j.done;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('The import never got half-way');
+}
+
 test(
   'subscribes to a pack on 127.0.0.1; 304, a new version and every failure keep the last good copy',
   async (t) => {
@@ -330,28 +391,7 @@ test('fact-check markup on a visited page becomes the claim and the rating, show
 
 test('imports a large pack with a preview and a moving progress bar, exports it, removes it', async (t) => {
   const n = 30_000;
-  const pack = {
-    format: 'backstory-pack',
-    formatVersion: 1,
-    id: 'bulk',
-    name: 'Bulk test pack',
-    version: '1',
-    sources: [{ id: 'bk/src', outlet: 'Wire' }],
-    actors: Array.from({ length: 300 }, (_, i) => ({
-      id: `bk/a/${i}`,
-      name: `Bulk Person ${i}`,
-      kind: 'person',
-      aliases: [],
-    })),
-    statements: Array.from({ length: n }, (_, i) => ({
-      id: `bk/s/${i}`,
-      speakerId: `bk/a/${i % 300}`,
-      words: `Bulk statement number ${i}, long enough to look like a sentence someone said.`,
-      kind: 'quote',
-      said: '2026-02-01',
-      citations: [{ sourceId: 'bk/src' }],
-    })),
-  };
+  const pack = bulkPack(n);
   const review = await t.openExtensionPage('review.html#/sources');
   await review.getByRole('heading', { name: 'Sources of knowledge' }).waitFor();
   // A fresh profile: the starter pack must be in before the database is compared with itself.
@@ -463,3 +503,94 @@ test('a dropped ClaimReview feed and a broken pack: what it changes, or what is 
   assert.match(alert, /statements\[2\] \(id "[^"]+"\) → said/);
   assert.equal(await snapshot(review), before);
 });
+
+test(
+  'an import whose review page is closed half-way shows as stopped at once; importing the file again finishes it',
+  async (t) => {
+    const pack = bulkPack(20_000);
+    const file = {
+      name: 'bulk.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(pack)),
+    };
+    const first = await t.openExtensionPage('review.html#/sources');
+    await first.getByRole('heading', { name: 'Sources of knowledge' }).waitFor();
+    await first.locator('input[type=file]').setInputFiles(file);
+    await waitForText(first.locator('.preview'), /Bulk test pack/, 60_000);
+    await first.getByRole('button', { name: 'Import', exact: true }).click();
+    await waitForHalfWritten(first);
+    await first.close();
+
+    // The page that held the import is gone, and so is its lock: the import is known to have
+    // stopped at once, not when its two-minute lease runs out.
+    const review = await t.openExtensionPage('review.html#/sources');
+    const stopped = review.getByRole('region', { name: 'Imports that did not finish' });
+    const said = await waitForText(
+      stopped,
+      /“Bulk test pack” \(version 1, bulk\.json\) stopped at \d+%/,
+      5_000,
+    );
+    assert.match(said, /Import the same file again to finish it/);
+    const written = await bulkStatements(review);
+    assert.ok(written > 0 && written < 20_000, `${written} statements written before the stop`);
+    assert.equal((await rows(review, 'packs')).filter((p) => p.id === 'bulk').length, 0);
+
+    await review.locator('input[type=file]').setInputFiles(file);
+    await waitForText(review.locator('.preview'), /Bulk test pack/, 60_000);
+    await review.getByRole('button', { name: 'Import', exact: true }).click();
+    await waitForText(review.locator('.done'), /finished an import that had stopped/, 90_000);
+    assert.equal(await bulkStatements(review), 20_000);
+    assert.deepEqual(await journals(review), []);
+    await stopped.waitFor({ state: 'detached' });
+    assert.deepEqual(t.pageErrors, []);
+  },
+  { timeout: 180_000 },
+);
+
+test(
+  'a subscription whose service worker is stopped half-way through loading resumes at the next refresh',
+  async (t) => {
+    const body = JSON.stringify(bulkPack(20_000));
+    t.server.route('/packs/bulk.json', (_req: IncomingMessage, res: ServerResponse) => {
+      res.writeHead(200, { 'content-type': 'application/json', etag: '"bulk-1"' }).end(body);
+    });
+    const review = await t.openExtensionPage('review.html#/sources');
+    await review.getByRole('heading', { name: 'Sources of knowledge' }).waitFor();
+    await review
+      .getByLabel('Address of the pack or fact-check feed')
+      .fill(t.server.url('packs/bulk.json'));
+    await review.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await waitForHalfWritten(review);
+
+    // Stop the extension's service worker, as Chrome does to an idle or busy-too-long worker.
+    const cdp = await review.context().newCDPSession(review);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const stopped = review.getByRole('region', { name: 'Imports that did not finish' });
+    const said = await waitForText(
+      stopped,
+      /“Bulk test pack” \(version 1, http:\/\/127\.0\.0\.1:\d+\/packs\/bulk\.json\) stopped at \d+%/,
+      5_000,
+    );
+    assert.match(said, /It will be finished at the next refresh of its subscription/);
+    const written = await bulkStatements(review);
+    assert.ok(written > 0 && written < 20_000, `${written} statements written before the stop`);
+
+    // A new worker starts for the refresh; the subscription is no longer "checking", and the
+    // import is resumed where it stopped.
+    const item = review.locator('li.pack[data-subscription]');
+    await item.getByRole('button', { name: 'Refresh now' }).click();
+    await waitForText(item, /Bulk test pack[\s\S]*Up to date[\s\S]*a new copy was loaded/, 90_000);
+    assert.equal(await bulkStatements(review), 20_000);
+    assert.deepEqual(await journals(review), []);
+    await stopped.waitFor({ state: 'detached' });
+    const asked = t.server.requests.filter((r) => r.path === '/packs/bulk.json');
+    assert.equal(asked.length, 2);
+    assert.equal(
+      asked[1]?.headers['if-none-match'],
+      undefined,
+      'the unfinished copy was not asked for conditionally',
+    );
+  },
+  { timeout: 180_000 },
+);

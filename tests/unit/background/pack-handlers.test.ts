@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { createPackHandlers } from '@/entrypoints/background/subscriptions';
+import { clearStaleChecks, createPackHandlers } from '@/entrypoints/background/subscriptions';
 import type { BackstoryDB } from '@/lib/db';
 import { addSubscription } from '@/lib/packs/subscription';
 import { updateSettings } from '@/lib/settings/settings';
@@ -99,5 +99,20 @@ describe('pack handlers', () => {
     await h['subscriptions/remove']({ id: sub.id, removePack: true }, tab(1));
     expect(await db.subscriptions.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
+  });
+});
+
+describe('a worker that starts', () => {
+  it('clears the "checking" mark a stopped worker left, and nothing else', async () => {
+    const db = freshDb();
+    const sub = await addSubscription(db, { url: 'https://packs.example/desk.json' });
+    const other = await addSubscription(db, { url: 'https://packs.example/other.json' });
+    await db.subscriptions.update(sub.id, { checkingSince: '2026-02-05T10:00:00.000Z' });
+    const before = await db.subscriptions.get(other.id);
+    expect(await clearStaleChecks(db)).toBe(1);
+    const after = await db.subscriptions.get(sub.id);
+    expect(after?.checkingSince).toBeUndefined();
+    expect(after?.url).toBe('https://packs.example/desk.json');
+    expect(await db.subscriptions.get(other.id)).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackInput } from '@/lib/model';
 import { discardImport, type ImportProgress, importPack } from '@/lib/packs/import';
+import { runningImports } from '@/lib/packs/import-lock';
 import { bytesSource, type PackSource, textSource } from '@/lib/packs/source';
 import { dump, freshDb } from './helpers';
 
@@ -194,5 +195,92 @@ describe('chunked import', () => {
     const latin1 = bytesSource(new Uint8Array([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
     const bad = await importPack(db, latin1, { origin: 'file' });
     expect(!bad.ok && bad.error).toMatch(/not UTF-8/);
+  });
+});
+
+/** A LockManager as browsers have it, for one context: enough for `ifAvailable` and `query`. */
+function fakeLocks() {
+  const held = new Set<string>();
+  return {
+    held,
+    request: async (
+      name: string,
+      _options: { ifAvailable: boolean },
+      callback: (lock: { name: string } | null) => Promise<unknown>,
+    ) => {
+      if (held.has(name)) return callback(null);
+      held.add(name);
+      try {
+        return await callback({ name });
+      } finally {
+        held.delete(name);
+      }
+    },
+    query: async () => ({
+      held: [...held].map((name) => ({ name, mode: 'exclusive', clientId: 'test' })),
+      pending: [],
+    }),
+  };
+}
+
+describe('an import whose page or worker went away', () => {
+  /** A journal left the way a closed review page or a stopped worker leaves it: lease unexpired. */
+  async function killedMidImport() {
+    const db = freshDb();
+    const source = textSource(JSON.stringify(bigPack(30)));
+    const stopped = await importPack(db, source, {
+      origin: 'file',
+      chunkRows: 5,
+      now: NOW,
+      ...abortAfter(3),
+    });
+    expect(stopped.ok).toBe(false);
+    await db.imports.update('pack:big', { leaseUntil: Date.now() + 60_000 });
+    return { db, source };
+  }
+
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('with Web Locks, is resumed at once: the lock died with its context, the lease does not matter', async () => {
+    const { db, source } = await killedMidImport();
+    const locks = fakeLocks();
+    vi.stubGlobal('navigator', { locks });
+    expect(await runningImports()).toEqual(new Set());
+    let runningDuring: Set<string> | undefined;
+    const resumed = await importPack(db, source, {
+      origin: 'file',
+      chunkRows: 5,
+      now: NOW,
+      onProgress: (p) => {
+        if (p.phase !== 'writing') return;
+        void runningImports().then((r) => {
+          runningDuring ??= r;
+        });
+      },
+    });
+    expect(resumed.ok && resumed.resumed).toBe(true);
+    expect(runningDuring).toEqual(new Set(['pack:big']));
+    expect(await db.imports.count()).toBe(0);
+    expect(await db.statements.count()).toBe(30);
+  });
+
+  it('with Web Locks, an import another context is running is busy, and cannot be discarded', async () => {
+    const { db, source } = await killedMidImport();
+    const locks = fakeLocks();
+    vi.stubGlobal('navigator', { locks });
+    locks.held.add('backstory-import:pack:big');
+    const outcome = await importPack(db, source, { origin: 'file', chunkRows: 5, now: NOW });
+    expect(!outcome.ok && outcome.kind).toBe('busy');
+    await expect(discardImport(db, 'pack:big')).rejects.toThrow(/still running/);
+    locks.held.clear();
+    expect(await discardImport(db, 'pack:big')).toBe(true);
+    expect(await db.statements.count()).toBe(0);
+  });
+
+  it('without Web Locks, the unexpired lease keeps it busy until it runs out', async () => {
+    const { db, source } = await killedMidImport();
+    const outcome = await importPack(db, source, { origin: 'file', chunkRows: 5, now: NOW });
+    expect(!outcome.ok && outcome.kind).toBe('busy');
+    expect(await runningImports()).toBeUndefined();
   });
 });

@@ -1,15 +1,43 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getDb } from '@/lib/db';
 import { discardImport } from '@/lib/packs/import';
+import { runningImports } from '@/lib/packs/import-lock';
 import { useLive } from '@/lib/ui/use-live';
 import { errorText } from './util';
+
+/**
+ * The imports some context is writing now, by their Web Locks (released when a page closes or a
+ * worker stops), checked every second; null until known, undefined where there are no Web Locks.
+ */
+function useRunningImports(): string[] | null | undefined {
+  const [running, setRunning] = useState<string[] | null | undefined>(null);
+  useEffect(() => {
+    let alive = true;
+    const check = () =>
+      void runningImports().then((owners) => {
+        if (!alive) return;
+        const next = owners ? [...owners].sort() : undefined;
+        setRunning((was) => (String(was) === String(next) && was !== null ? was : next));
+      });
+    check();
+    const timer = setInterval(check, 1000);
+    return () => {
+      alive = false;
+      clearInterval(timer);
+    };
+  }, []);
+  return running;
+}
 
 /** Imports that stopped half-way (the tab closed, the disk filled): finish or discard them. */
 export function InterruptedImports() {
   const journals = useLive(() => getDb().imports.toArray(), []);
+  const running = useRunningImports();
   const [error, setError] = useState<string | null>(null);
-  if (journals.status !== 'ready') return null;
-  const stopped = journals.value.filter((j) => j.leaseUntil < Date.now());
+  if (journals.status !== 'ready' || running === null) return null;
+  const stopped = journals.value.filter((j) =>
+    running ? !running.includes(j.owner) : j.leaseUntil < Date.now(),
+  );
   if (stopped.length === 0) return null;
   return (
     <section class="panel warning" aria-labelledby="interrupted-h">
