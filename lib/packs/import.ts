@@ -24,9 +24,9 @@ import {
   tableOf,
 } from './chunk';
 import { RunningHash } from './hash';
+import { hasImportLocks, withImportLock } from './import-lock';
 import { JsonSyntaxError } from './json-scan';
 import { type IncomingRow, sameContent } from './merge';
-import { hasImportLocks, withImportLock } from './import-lock';
 import { dropOwner } from './remove';
 import { PackReader, type PackSource, readChunks } from './source';
 import { type StreamedTable, validateRow } from './validate';
