@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type BackstoryDB, pageByUrl, savePageCopy } from '@/lib/db';
+import { type BackstoryDB, isQuotaError, pageByUrl, savePageCopy } from '@/lib/db';
 import { type BackgroundHandlers, sendToTab } from '@/lib/messaging';
 import { sameSite } from '@/lib/model';
 import { createNote, notesForPage } from '@/lib/notes/store';
@@ -42,8 +42,21 @@ export function noteHandlers(db: () => Promise<BackstoryDB>): NoteHandlers {
       const note = await createNote(d, { body, tags, target });
       // Taking a note is the user's own act: the page's reading copy is kept with it even when
       // learning is off, so the note can be read in context offline. An existing copy is kept.
-      if (copy && copy.url === target.url && !(await pageByUrl(d, copy.url))) {
-        await savePageCopy(d, copy, { actorIds: [], claimIds: [] });
+      // The note is saved by now: a copy that cannot be kept is a warning, not a failed note
+      // (which the reader would save again, twice).
+      if (copy && copy.url === target.url) {
+        try {
+          if (!(await pageByUrl(d, copy.url))) {
+            await savePageCopy(d, copy, { actorIds: [], claimIds: [] });
+          }
+        } catch (error) {
+          return {
+            note,
+            warning: isQuotaError(error)
+              ? "Note saved. The page's reading copy was not kept: the browser's storage for Backstory is full."
+              : "Note saved. The page's reading copy could not be kept.",
+          };
+        }
       }
       return { note };
     },

@@ -113,7 +113,8 @@ export const toBackground = {
       /** The page's reading copy, cached with the note when the page has none yet. */
       copy: ArticleCopy.optional(),
     }),
-    response: z.object({ note: Note }),
+    /** `warning`: the note was saved, its reading copy was not (say so, do not fail the note). */
+    response: z.object({ note: Note, warning: z.string().optional() }),
   },
   /** content → background: open the review page on a note (from a note's card on the page). */
   'review/open': {

@@ -1,4 +1,11 @@
-import { type BackstoryDB, type NoteRow, noteRow, notesByPage, stripDerived } from '../db';
+import {
+  type BackstoryDB,
+  type NoteRow,
+  noteRow,
+  notesByPage,
+  stripDerived,
+  withStorageCheck,
+} from '../db';
 import { type EntityTarget, Note, USER } from '../model';
 import { parseTags } from './tags';
 
@@ -32,7 +39,7 @@ export async function createNote(
     updatedAt: at,
     provenance: [USER],
   });
-  await db.notes.add(noteRow(note));
+  await withStorageCheck(() => db.notes.add(noteRow(note)));
   return note;
 }
 
@@ -42,6 +49,15 @@ export async function updateNote(
   id: string,
   change: { body: string; tags: string[] | string },
   now: Date = new Date(),
+): Promise<Note | undefined> {
+  return withStorageCheck(() => updateNoteIn(db, id, change, now));
+}
+
+function updateNoteIn(
+  db: BackstoryDB,
+  id: string,
+  change: { body: string; tags: string[] | string },
+  now: Date,
 ): Promise<Note | undefined> {
   return db.transaction('rw', db.notes, async () => {
     const row = await db.notes.get(id);

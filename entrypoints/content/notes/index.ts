@@ -149,7 +149,7 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
       anchorNotes();
       watch();
       document.getSelection()?.removeAllRanges();
-      ui.showMessage('Note saved.');
+      ui.showMessage(saved.value.warning ?? 'Note saved.');
       return null;
     });
     return true;

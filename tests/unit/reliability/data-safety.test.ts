@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import starter from '@/assets/packs/starter.json';
+import { noteHandlers } from '@/entrypoints/background/notes';
 import {
   type BackstoryDB,
   isQuotaError,
@@ -11,6 +12,7 @@ import {
 import type { ArticleCopy } from '@/lib/extract/article-copy';
 import { learnFromCopy } from '@/lib/learn/learn-page';
 import { PACK_TABLES } from '@/lib/model';
+import { updateNote } from '@/lib/notes/store';
 import { loadPack } from '@/lib/packs/load';
 import { dump, freshDb, samplePack } from '../packs/helpers';
 import { recordFaults } from './record';
@@ -222,6 +224,53 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
       faultsInjected: faults,
       rowsChecked,
       rowsLost,
+    });
+  });
+
+  it('for notes: a note that does not fit says so and keeps nothing; a reading copy that does not fit does not cost the note', async () => {
+    const fault = quotaFault();
+    const db = freshDb();
+    db.use(fault.middleware);
+    const handlers = noteHandlers(async () => db);
+    const request = {
+      body: 'Check the port figures',
+      tags: ['port'],
+      target: {
+        kind: 'selection' as const,
+        url: ARTICLE_A.url,
+        quote: { type: 'TextQuoteSelector' as const, exact: 'not holding negotiations' },
+      },
+      copy: ARTICLE_A,
+    };
+    const sender = { url: ARTICLE_A.url, tab: { id: 3, incognito: false } } as never;
+
+    // Nothing fits: the note is refused with the storage-full message, and nothing is written.
+    fault.failAfter(0);
+    await expect(handlers['notes/create'](request, sender)).rejects.toThrow(STORAGE_FULL);
+    expect(await db.notes.count()).toBe(0);
+    expect(await db.pages.count()).toBe(0);
+
+    // The note fits, its reading copy does not: the note is kept and the reply says the copy
+    // was not; no half-written copy is left.
+    fault.failAfter(1);
+    const reply = await handlers['notes/create'](request, sender);
+    expect(reply.note.body).toBe('Check the port figures');
+    expect(reply.warning).toMatch(/Note saved\. The page's reading copy was not kept: .* full/);
+    expect(await db.notes.count()).toBe(1);
+    expect(await db.pages.count()).toBe(0);
+
+    // An edit that does not fit leaves the note as it was.
+    fault.failAfter(0);
+    await expect(updateNote(db, reply.note.id, { body: 'Changed', tags: [] }, NOW)).rejects.toThrow(
+      STORAGE_FULL,
+    );
+    fault.off();
+    expect((await db.notes.get(reply.note.id))?.body).toBe('Check the port figures');
+    recordFaults('quota-notes', {
+      scenario: 'storage full while taking a note, keeping its reading copy, editing it',
+      faultsInjected: 3,
+      rowsChecked: 2,
+      rowsLost: 0,
     });
   });
 
