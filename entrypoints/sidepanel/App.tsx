@@ -67,15 +67,19 @@ export function App() {
     [],
   );
 
-  usePanelRequests((request: PanelRequest) => {
-    if (request.kind === 'search') go({ type: 'search', query: request.query, reset: true });
-    else
-      go({
-        type: 'open',
-        route: { view: request.target.kind, id: request.target.id },
-        tab: 'page',
-      });
-  });
+  usePanelRequests(
+    (request: PanelRequest) => {
+      if (request.kind === 'search') go({ type: 'search', query: request.query, reset: true });
+      else
+        go({
+          type: 'open',
+          route: { view: request.target.kind, id: request.target.id },
+          tab: 'page',
+        });
+    },
+    // A panel opened on an address that names a view shows that view, not an earlier click.
+    { applyPending: routeFromSearchParams(new URLSearchParams(location.search)) === null },
+  );
 
   // "/" searches from anywhere; Alt+Left goes back.
   useEffect(() => {

@@ -23,14 +23,18 @@ function parse(key: string, value: unknown): { request: PanelRequest; at: number
 
 /**
  * Applies what the rest of the extension asks the panel to show: a clicked highlight, or a
- * search from the context menu. Requests made just before the panel opened are applied at start.
+ * search from the context menu. Requests made just before the panel opened are applied at start,
+ * unless the panel's own address already names what to show (`applyPending: false`).
  */
-export function usePanelRequests(apply: (request: PanelRequest) => void) {
+export function usePanelRequests(
+  apply: (request: PanelRequest) => void,
+  { applyPending = true }: { applyPending?: boolean } = {},
+) {
   useEffect(() => {
     let cancelled = false;
     const keys = [PANEL_TARGET_KEY, PANEL_SEARCH_KEY];
     void browser.storage.session.get(keys).then((stored) => {
-      if (cancelled) return;
+      if (cancelled || !applyPending) return;
       const latest = keys
         .map((k) => parse(k, stored[k]))
         .filter((r) => r !== null && Date.now() - r.at < FRESH_MS)
