@@ -100,7 +100,7 @@ async function main() {
     if (headless) {
       // The real side panel cannot be captured headless; the same page in a panel-sized tab can.
       const views: { name: string; query: string }[] = [
-        { name: 'on-this-page', query: '' },
+        { name: 'on-this-page', query: '?kind=page' },
         { name: 'actor-diaz-canel', query: '?kind=actor&id=starter/actor/miguel-diaz-canel' },
         { name: 'claim-us-cuba-talks', query: '?kind=claim&id=starter/claim/us-cuba-talks' },
       ];

@@ -24,7 +24,7 @@ import { SearchScreen } from './screens/SearchScreen';
 function navFromUrl(): NavState {
   const nav = initialNav();
   const asked = routeFromSearchParams(new URLSearchParams(location.search));
-  if (!asked) return nav;
+  if (!asked || asked.route.view === 'page') return nav;
   if (asked.route.view === 'search')
     return navReducer(nav, { type: 'search', query: asked.route.query });
   return navReducer(nav, { type: 'open', route: asked.route, tab: asked.tab });

@@ -87,12 +87,16 @@ export function navReducer(nav: NavState, action: NavAction): NavState {
   }
 }
 
-/** The view a panel URL asks for: `?kind=actor&id=…`, `claim`, `search&q=…`, `history&actors=a,b`. */
+/**
+ * The view a panel URL asks for: `?kind=page` (the page list), `actor&id=…`, `claim&id=…`,
+ * `search&q=…`, `history&actors=a,b`.
+ */
 export function routeFromSearchParams(
   params: URLSearchParams,
 ): { route: Route; tab: TabId } | null {
   const kind = params.get('kind');
   const id = params.get('id');
+  if (kind === 'page') return { route: { view: 'page' }, tab: 'page' };
   if ((kind === 'actor' || kind === 'claim') && id)
     return { route: { view: kind, id }, tab: 'page' };
   if (kind === 'search')

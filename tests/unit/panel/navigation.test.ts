@@ -73,6 +73,7 @@ describe('panel navigation', () => {
       route: { view: 'history', actorIds: ['a', 'b'] },
       tab: 'history',
     });
+    expect(p('kind=page')).toEqual({ route: { view: 'page' }, tab: 'page' });
     expect(p('kind=actor')).toBeNull();
     expect(p('')).toBeNull();
   });
