@@ -245,8 +245,11 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
     const sender = { url: ARTICLE_A.url, tab: { id: 3, incognito: false } } as never;
 
     // Nothing fits: the note is refused with the storage-full message, and nothing is written.
+    let faults = 0;
+    let rowsChecked = 0;
     fault.failAfter(0);
     await expect(handlers['notes/create'](request, sender)).rejects.toThrow(STORAGE_FULL);
+    faults += fault.state.injected;
     expect(await db.notes.count()).toBe(0);
     expect(await db.pages.count()).toBe(0);
 
@@ -254,6 +257,7 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
     // was not; no half-written copy is left.
     fault.failAfter(1);
     const reply = await handlers['notes/create'](request, sender);
+    faults += fault.state.injected;
     expect(reply.note.body).toBe('Check the port figures');
     expect(reply.warning).toMatch(/Note saved\. The page's reading copy was not kept: .* full/);
     expect(await db.notes.count()).toBe(1);
@@ -264,13 +268,18 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
     await expect(updateNote(db, reply.note.id, { body: 'Changed', tags: [] }, NOW)).rejects.toThrow(
       STORAGE_FULL,
     );
+    faults += fault.state.injected;
     fault.off();
-    expect((await db.notes.get(reply.note.id))?.body).toBe('Check the port figures');
+    const kept = await db.notes.toArray();
+    rowsChecked += kept.length + (await db.pages.count());
+    const rowsLost = kept.filter((n) => n.body !== 'Check the port figures').length;
+    expect(kept.map((n) => n.body)).toEqual(['Check the port figures']);
+    expect(faults).toBe(3);
     recordFaults('quota-notes', {
       scenario: 'storage full while taking a note, keeping its reading copy, editing it',
-      faultsInjected: 3,
-      rowsChecked: 2,
-      rowsLost: 0,
+      faultsInjected: faults,
+      rowsChecked,
+      rowsLost,
     });
   });
 
