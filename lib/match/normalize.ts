@@ -97,16 +97,56 @@ function unitsToString(units: Uint16Array, length: number): string {
   return out;
 }
 
+/**
+ * A run of printable ASCII with single spaces inside: normalised, it is itself lower-cased, one
+ * unit for one unit. Most of a page's text is such runs; they are copied with native string
+ * operations instead of unit by unit, which matters most before the engine's code is optimised
+ * (the first page a worker or a tab scans).
+ */
+const ASCII_RUN = /[\x21-\x7e]+(?: [\x21-\x7e]+)*/y;
+
+/** IDENTITY[i] === i: a run's slice of it is its offset map. Grown on demand, never shrunk. */
+let IDENTITY = new Int32Array(0);
+function identity(upTo: number): Int32Array {
+  if (IDENTITY.length < upTo) {
+    const next = new Int32Array(Math.max(upTo, IDENTITY.length * 2, 4096));
+    for (let i = 0; i < next.length; i++) next[i] = i;
+    IDENTITY = next;
+  }
+  return IDENTITY;
+}
+
 /** Normalises `text`; see the module comment. Linear in the text. */
 export function normalise(text: string): Normalised {
   const n = text.length;
+  const ident = identity(n + 1);
   let capacity = n + 16;
   let folded: Uint16Array = new Uint16Array(capacity);
   let map: Int32Array = new Int32Array(capacity + 1);
+  /** Folded text, as pieces: runs (native lower-casing) and units written to `folded`. */
+  const pieces: string[] = [];
+  /** Units of `folded` not yet flushed into `pieces`, starting at `pending`. */
+  let pending = 0;
   let len = 0;
   let lastSpace = true; // leading whitespace is dropped
   for (let i = 0; i < n; ) {
     const unit = text.charCodeAt(i);
+    if (unit > 32 && unit < 127) {
+      ASCII_RUN.lastIndex = i;
+      if (ASCII_RUN.test(text)) {
+        const j = ASCII_RUN.lastIndex;
+        if (len + (j - i) + 8 >= capacity)
+          [folded, map, capacity] = grow(folded, map, len + (j - i));
+        if (len > pending) pieces.push(unitsToString(folded.subarray(pending, len), len - pending));
+        pieces.push(text.slice(i, j).toLowerCase());
+        map.set(ident.subarray(i, j), len);
+        len += j - i;
+        pending = len;
+        lastSpace = false;
+        i = j;
+        continue;
+      }
+    }
     if (unit < 128) {
       if (unit === 32 || (unit >= 9 && unit <= 13)) {
         if (!lastSpace) {
@@ -146,16 +186,23 @@ export function normalise(text: string): Normalised {
     i += cp > 0xffff ? 2 : 1;
     if (len + 8 >= capacity) [folded, map, capacity] = grow(folded, map, len);
   }
+  if (len > pending) pieces.push(unitsToString(folded.subarray(pending, len), len - pending));
   map[len] = n;
-  return { folded: unitsToString(folded, len), map: map.subarray(0, len + 1), source: text };
+  return {
+    folded: pieces.length === 1 ? (pieces[0] as string) : pieces.join(''),
+    map: map.subarray(0, len + 1),
+    source: text,
+  };
 }
 
+/** Larger buffers, keeping the first `len` units; room for at least `needed` units. */
 function grow(
   folded: Uint16Array,
   map: Int32Array,
-  len: number,
+  needed: number,
 ): [Uint16Array, Int32Array, number] {
-  const capacity = Math.max(folded.length * 2, len + 64);
+  const len = Math.min(needed, folded.length);
+  const capacity = Math.max(folded.length * 2, needed + 64);
   const f = new Uint16Array(capacity);
   f.set(folded.subarray(0, len));
   const m = new Int32Array(capacity + 1);
@@ -170,7 +217,8 @@ function grow(
 export function casedCodeAt(norm: Normalised, i: number): number {
   const at = norm.map[i] ?? 0;
   const unit = norm.source.charCodeAt(at);
-  if (unit < 128) return unit;
+  // A tab or a line break was collapsed into the space at `i`.
+  if (unit < 128) return isAsciiSpace(unit) ? 32 : unit;
   const cp = norm.source.codePointAt(at) ?? unit;
   if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
   const cased = CASED_FOLD.get(cp) ?? '';

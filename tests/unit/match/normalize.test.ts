@@ -44,4 +44,45 @@ describe('normalise', () => {
       }),
     );
   });
+  it('copies runs of plain ASCII whole and maps each unit to the character it came from', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Word',
+      'U.S.',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '-',
+      '"',
+      'é',
+      'Í',
+      '’',
+      '“',
+      'ß',
+      'ﬁ',
+      '\u00ad',
+      '\u200b',
+      '😀',
+      'x y',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        const n = normalise(text);
+        expect(foldPair(text)).toEqual([n.folded.trim(), casedText(n).trim()]);
+        expect(n.map[n.folded.length]).toBe(text.length);
+        for (let i = 0; i < n.folded.length; i++) {
+          const at = n.map[i] ?? 0;
+          expect(at).toBeGreaterThanOrEqual(i > 0 ? (n.map[i - 1] ?? 0) : 0);
+          const ch = String.fromCodePoint(text.codePointAt(at) ?? 0);
+          if (n.folded[i] === ' ') expect(ch.trim() === '' || foldPair(ch)[0] === '').toBe(true);
+          else expect(foldPair(ch)[0]).toContain(n.folded[i]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(normalise('Havana  said\tno. ').folded).toBe('havana said no. ');
+    expect([...normalise('ab cd').map]).toEqual([0, 1, 2, 3, 4, 5]);
+  });
 });
