@@ -40,6 +40,9 @@ export function charClass(text: string, i: number): number {
   return cls;
 }
 
+/** A run of ASCII letters and digits (the ASCII part of a word). */
+const ASCII_WORD = /[A-Za-z0-9]+/y;
+
 /** Low surrogates continue the code point before them. */
 const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
 
@@ -73,7 +76,14 @@ export function tokenise(text: string): Tokens {
       continue;
     }
     const start = i;
-    i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    if (cls === WORD && unit < 128) {
+      // Most words are plain ASCII: skip them with one native regex step.
+      ASCII_WORD.lastIndex = i;
+      ASCII_WORD.test(text);
+      i = ASCII_WORD.lastIndex;
+    } else {
+      i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    }
     if (cls === WORD) {
       while (i < n) {
         const u = text.charCodeAt(i);
