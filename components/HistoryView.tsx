@@ -1,5 +1,5 @@
 import type { ActorRow } from '@/lib/db';
-import type { TimelinePage } from '@/lib/db/panel-queries';
+import { formatCount, type TimelinePage } from '@/lib/db/panel-queries';
 import { EntityHeader } from './EntityHeader';
 import { usePanelActions } from './panel-context';
 import { HowKnowledgeArrives } from './StatusMessage';
@@ -31,7 +31,7 @@ export function HistoryView({ actors, page, onMore }: HistoryViewProps) {
         <p class="description">
           {page.total === 0
             ? 'No dated events.'
-            : `${page.total} dated ${page.total === 1 ? 'event' : 'events'}${
+            : `${formatCount(page.total)} dated ${page.total === 1 ? 'event' : 'events'}${
                 actors.length > 1 ? ' involving all of them' : ''
               }, oldest first.`}
         </p>
@@ -78,7 +78,7 @@ export function HistoryView({ actors, page, onMore }: HistoryViewProps) {
           />
           {page.more && (
             <button type="button" class="button more" onClick={onMore}>
-              Show later events ({page.events.length} of {page.total} shown)
+              Show later events ({page.events.length} of {formatCount(page.total)} shown)
             </button>
           )}
         </>

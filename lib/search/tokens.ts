@@ -13,6 +13,9 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+/** Whether a folded word is one of the stop words ("the", "of", "de"…). */
+export const isStopWord = (word: string) => STOP_WORDS.has(word);
+
 /** Most distinct tokens kept per row: enough for a 5,000-character statement's vocabulary. */
 export const MAX_TOKENS_PER_ROW = 400;
 

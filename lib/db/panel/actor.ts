@@ -155,28 +155,25 @@ export async function actorDetails(
     'r',
     [db.actors, db.statements, db.claims, db.links, db.events, db.sources],
     async () => {
-      const [statementCount, ownClaims, claimCount, statementIds, eventRows, eventCount] =
-        await Promise.all([
-          cappedCount(speakerRange(db, actorId)),
-          db.claims.where('claimantId').equals(actorId).limit(L.claims).toArray(),
-          cappedCount(db.claims.where('claimantId').equals(actorId)),
-          speakerRange(db, actorId).reverse().limit(shown).primaryKeys(),
-          actorEvents(db, actorId, { limit: L.events, latest: true }),
-          cappedCount(actorEventRange(db, actorId)),
-        ]);
-
-      // Links from the statements on screen: `states` adds to the claims they made, the
-      // other stances are their positions on claims.
-      const [ownLinks, claimLinks] = await Promise.all([
-        statementIds.length
-          ? db.links
-              .where('statementId')
-              .anyOf(statementIds as string[])
-              .toArray()
-          : [],
-        // How others answered their claims, and who denied them: one read per claim.
+      // Every read starts as soon as what it needs has arrived (no waiting for a whole round),
+      // so the view's time is its longest chain of dependent reads, not the sum of rounds.
+      const newestIds = speakerRange(db, actorId).reverse().limit(shown).primaryKeys() as Promise<
+        string[]
+      >;
+      const ownClaimsRead = db.claims.where('claimantId').equals(actorId).limit(L.claims).toArray();
+      const eventsRead = actorEvents(db, actorId, { limit: L.events, latest: true });
+      // Links from the statements on screen: `states` adds to the claims they made, the other
+      // stances are their positions on claims. One equality read per statement, side by side:
+      // `anyOf` walks a cursor from key to key, a round trip for each.
+      const ownLinksRead = newestIds.then(async (ids) =>
+        (
+          await Promise.all(ids.map((id) => db.links.where('statementId').equals(id).toArray()))
+        ).flat(),
+      );
+      // How others answered their claims, and who denied them: one read per claim.
+      const claimLinksRead = ownClaimsRead.then((own) =>
         Promise.all(
-          ownClaims.map((c) =>
+          own.map((c) =>
             db.links
               .where('[claimId+stance]')
               .between([c.id, Dexie.minKey], [c.id, Dexie.maxKey])
@@ -184,20 +181,52 @@ export async function actorDetails(
               .toArray(),
           ),
         ),
+      );
+      const claimsRead = Promise.all([ownClaimsRead, ownLinksRead]).then(async ([own, links]) => {
+        const claims = new Map<string, ClaimRow>(own.map((c) => [c.id, c]));
+        const otherIds = [...new Set(links.map((l) => l.claimId))].filter((id) => !claims.has(id));
+        for (const c of otherIds.length ? await db.claims.bulkGet(otherIds) : []) {
+          if (c) claims.set(c.id, c);
+        }
+        return claims;
+      });
+      const denialsRead = claimLinksRead.then(async (claimLinks) => {
+        const denials = claimLinks
+          .flatMap((links) =>
+            links.filter((l) => l.stance === 'denies').slice(0, L.denialsPerClaim),
+          )
+          .slice(0, L.denials);
+        const rows = (
+          denials.length ? await db.statements.bulkGet(denials.map((l) => l.statementId)) : []
+        ).filter((s): s is StatementRow => s !== undefined && s.speakerId !== actorId);
+        return { denials, rows };
+      });
+      const resolverRead = Promise.all([denialsRead, eventsRead]).then(([d, events]) =>
+        new Resolver(db).load(d.rows, events),
+      );
+      const [
+        statementCount,
+        ownClaims,
+        claimCount,
+        eventRows,
+        eventCount,
+        ownLinks,
+        claimLinks,
+        claims,
+        { denials, rows: denialRows },
+        resolver,
+      ] = await Promise.all([
+        cappedCount(speakerRange(db, actorId)),
+        ownClaimsRead,
+        cappedCount(db.claims.where('claimantId').equals(actorId)),
+        eventsRead,
+        cappedCount(actorEventRange(db, actorId)),
+        ownLinksRead,
+        claimLinksRead,
+        claimsRead,
+        denialsRead,
+        resolverRead,
       ]);
-      const claims = new Map<string, ClaimRow>(ownClaims.map((c) => [c.id, c]));
-      const otherIds = [...new Set(ownLinks.map((l) => l.claimId))].filter((id) => !claims.has(id));
-      for (const c of otherIds.length ? await db.claims.bulkGet(otherIds) : []) {
-        if (c) claims.set(c.id, c);
-      }
-
-      const denials = claimLinks
-        .flatMap((links) => links.filter((l) => l.stance === 'denies').slice(0, L.denialsPerClaim))
-        .slice(0, L.denials);
-      const denialRows = (
-        denials.length ? await db.statements.bulkGet(denials.map((l) => l.statementId)) : []
-      ).filter((s): s is StatementRow => s !== undefined && s.speakerId !== actorId);
-      const resolver = await new Resolver(db).load(denialRows, eventRows);
       const denialById = new Map(denialRows.map((s) => [s.id, s]));
 
       const relations: ActorDetails['relations'] = {};

@@ -1,5 +1,6 @@
 import { foldKey } from '../../match/fold';
 import type { Stance } from '../../model';
+import { isStopWord } from '../../search/tokens';
 import type { ActorRow, BackstoryDB, ClaimRow, StatementRow } from '../database';
 import {
   byTime,
@@ -57,29 +58,34 @@ export async function claimHead(
     'r',
     [db.actors, db.statements, db.claims, db.links, db.sources],
     async () => {
-      const claim = await db.claims.get(claimId);
-      if (!claim) return null;
-      const [claimant, byStance] = await Promise.all([
-        db.actors.get(claim.claimantId),
+      // The links need only the claim's id: they are read alongside the claim itself.
+      const [claim, byStance] = await Promise.all([
+        db.claims.get(claimId),
         Promise.all(
           STANCES.map((stance) =>
             db.links.where('[claimId+stance]').equals([claimId, stance]).limit(perStance).toArray(),
           ),
         ),
       ]);
+      if (!claim) return null;
       // A stance with fewer links than were asked for is counted; only a longer one is counted
-      // again (capped, see cappedCount).
-      const counts = await Promise.all(
-        STANCES.map((stance, i) =>
-          (byStance[i]?.length ?? 0) < perStance
-            ? (byStance[i]?.length ?? 0)
-            : cappedCount(db.links.where('[claimId+stance]').equals([claimId, stance])),
-        ),
-      );
+      // again (capped, see cappedCount), side by side with reading the statements.
       const links = byStance.flat();
-      const rows = (
-        links.length ? await db.statements.bulkGet(links.map((l) => l.statementId)) : []
-      ).filter((s): s is StatementRow => s !== undefined);
+      const [counts, rows, claimant] = await Promise.all([
+        Promise.all(
+          STANCES.map((stance, i) =>
+            (byStance[i]?.length ?? 0) < perStance
+              ? (byStance[i]?.length ?? 0)
+              : cappedCount(db.links.where('[claimId+stance]').equals([claimId, stance])),
+          ),
+        ),
+        links.length
+          ? db.statements
+              .bulkGet(links.map((l) => l.statementId))
+              .then((found) => found.filter((s): s is StatementRow => s !== undefined))
+          : [],
+        db.actors.get(claim.claimantId),
+      ]);
       const resolver = await new Resolver(db).load(rows, [], claimant ? [claimant] : []);
       const byId = new Map(rows.map((s) => [s.id, s]));
       const groups = {} as ClaimHead['groups'];
@@ -107,18 +113,43 @@ export async function claimHead(
   );
 }
 
-/** Candidate alias keys in a line of text: every run of 1–5 words, with possessives dropped. */
+/** Stop words that begin names ("The Hague", "de Cossío", "La Habana"). */
+const NAME_PARTICLES = new Set(['the', 'de', 'del', 'el', 'la', 'las', 'lo', 'los']);
+
+/**
+ * Candidate alias keys in a line of text: every run of 1–5 words, with possessives dropped; each
+ * key is one index lookup, so runs that cannot be a name are left out. A run stops at punctuation
+ * that ends a clause (no name reads across "Cuba, Venezuela"); a run of several words neither
+ * ends on a stop word nor starts on one other than a particle ("of America", "United States
+ * of"); a stop word alone is looked up only when it is written with a capital ("WHO", "US"), as
+ * an alias that is a common word only matches in its own case.
+ */
 export function phraseKeys(text: string): string[] {
-  const words = foldKey(text)
-    .split(' ')
-    .map((w) => w.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, ''))
-    .filter((w) => w.length > 0);
+  const capitalised = new Set((text.match(/\p{L}*\p{Lu}\p{L}*/gu) ?? []).map((w) => foldKey(w)));
+  const words: { word: string; stop: boolean; endsClause: boolean }[] = [];
+  for (const raw of foldKey(text).split(' ')) {
+    const word = raw.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, '');
+    if (word.length === 0) continue;
+    words.push({
+      word,
+      stop: isStopWord(word.endsWith("'s") ? word.slice(0, -2) : word),
+      endsClause: /[.,;:!?)\]]["')\]]*$/.test(raw),
+    });
+  }
   const keys = new Set<string>();
+  const add = (phrase: string) => {
+    keys.add(phrase);
+    if (phrase.endsWith("'s")) keys.add(phrase.slice(0, -2));
+  };
   for (let i = 0; i < words.length; i++) {
-    for (let n = 1; n <= 5 && i + n <= words.length; n++) {
-      const phrase = words.slice(i, i + n).join(' ');
-      keys.add(phrase);
-      if (phrase.endsWith("'s")) keys.add(phrase.slice(0, -2));
+    const first = words[i] as (typeof words)[number];
+    if (!first.stop || capitalised.has(first.word)) add(first.word);
+    if (first.stop && !NAME_PARTICLES.has(first.word)) continue;
+    let phrase = first.word;
+    for (let n = 2; n <= 5 && i + n <= words.length && !words[i + n - 2]?.endsClause; n++) {
+      const next = words[i + n - 1] as (typeof words)[number];
+      phrase = `${phrase} ${next.word}`;
+      if (!next.stop) add(phrase);
     }
   }
   return [...keys];

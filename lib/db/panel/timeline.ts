@@ -1,6 +1,6 @@
 import type { ActorRow, BackstoryDB, EventRow } from '../database';
 import { ACTOR_DATE_SEPARATOR, actorDateKey } from '../search-fields';
-import { type EventInfo, Resolver } from './resolve';
+import { cappedCount, type EventInfo, Resolver } from './resolve';
 
 /** An actor's events in date order, through the `_actorDates` index. */
 export const actorEventRange = (db: BackstoryDB, actorId: string) =>
@@ -69,6 +69,7 @@ export interface TimelinePage {
   events: EventInfo[];
   /** Whether there are events after these. */
   more: boolean;
+  /** Capped at COUNT_CAP + 1 (shown as "200+", see formatCount). */
   total: number;
 }
 
@@ -85,23 +86,25 @@ export async function timeline(
   return db.transaction('r', [db.events, db.actors, db.sources], async () => {
     let rows: EventRow[];
     let total: number;
+    // Counts are capped like every count the panel shows (cappedCount): counting all of a large
+    // cache's events is a walk over every one of them.
     if (lead === undefined) {
+      const all = () => db.events.orderBy('_dateKey');
       [rows, total] = await Promise.all([
-        db.events
-          .orderBy('_dateKey')
+        all()
           .limit(limit + 1)
           .toArray(),
-        db.events.count(),
+        cappedCount(all()),
       ]);
     } else {
       const involvesAll = (e: EventRow) => others.every((id) => e.actorIds.includes(id));
-      const range = actorEventRange(db, lead);
+      const range = () => actorEventRange(db, lead);
       [rows, total] = await Promise.all([
-        range
+        range()
           .filter(involvesAll)
           .limit(limit + 1)
           .toArray(),
-        others.length === 0 ? range.count() : range.filter(involvesAll).count(),
+        cappedCount(others.length === 0 ? range() : range().filter(involvesAll)),
       ]);
     }
     const more = rows.length > limit;

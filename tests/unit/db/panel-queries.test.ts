@@ -3,7 +3,9 @@ import starter from '@/assets/packs/starter.json';
 import {
   actorPanel,
   actorsNamedIn,
+  COUNT_CAP,
   claimPanel,
+  formatCount,
   phraseKeys,
   roleAt,
   statementTimeKey,
@@ -55,6 +57,22 @@ describe('actorsNamedIn', () => {
     );
     expect(named.map((a) => a.id)).toEqual([A('united-states'), A('cuba')]);
     expect(phraseKeys("Cuba's government.")).toContain('cuba');
+  });
+  it('looks up no run that crosses a comma or ends on a stop word', () => {
+    const keys = phraseKeys('Talks between Cuba, the United States of America and Mexico.');
+    expect(keys).toContain('the united states of america');
+    expect(keys).toContain('united states');
+    expect(keys).toContain('mexico');
+    expect(keys).not.toContain('of');
+    expect(keys).not.toContain('of america');
+    expect(phraseKeys('WHO said it')).toContain('who'); // a stop word written as a name
+    expect(phraseKeys('the Hague and de Cossío')).toEqual(
+      expect.arrayContaining(['the hague', 'hague', 'de cossio', 'cossio']),
+    );
+    expect(keys).not.toContain('cuba the');
+    expect(keys).not.toContain('between cuba the');
+    expect(keys).not.toContain('united states of');
+    expect(keys).not.toContain('america and');
   });
   it('does not take a common word for a case-sensitive alias', async () => {
     const db = await starterDb();
@@ -252,5 +270,30 @@ describe('timeline', () => {
     expect(coubre?.sources[0]?.label).toBe(
       'Cuba Offers Dialogue as U.S. Oil Pressure Pushes Relations to the Brink',
     );
+  });
+
+  it('caps its count like every count the panel shows, and still pages to the end', async () => {
+    const db = await starterDb();
+    const extra = COUNT_CAP + 25;
+    await db.events.bulkPut(
+      Array.from({ length: extra }, (_, i) => ({
+        id: `extra/event/${i}`,
+        date: `2001-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        text: `Extra event ${i}`,
+        actorIds: [A('cuba')],
+        sourceIds: [],
+        provenance: ['user'],
+        _dateKey: '',
+      })),
+    );
+    const page = await timeline(db, { limit: 50 });
+    expect(page.total).toBe(COUNT_CAP + 1);
+    expect(formatCount(page.total)).toBe(`${COUNT_CAP}+`);
+    expect(page.more).toBe(true);
+    const cuba = await timeline(db, { actorIds: [A('cuba')], limit: 50 });
+    expect(cuba.total).toBe(COUNT_CAP + 1);
+    const everything = await timeline(db, { limit: 10_000 });
+    expect(everything.events).toHaveLength(starter.events.length + extra);
+    expect(everything.more).toBe(false);
   });
 });
