@@ -48,9 +48,38 @@ async function streamedImport(url: string, dbName: string): Promise<number> {
   return performance.now() - started;
 }
 
+/**
+ * The floor under any importer on this machine: `rows` bare records (`{ id }`, no index, no
+ * Dexie) put in transactions of 2,500, straight through IndexedDB. Each row of a pack is at
+ * least one such record, so no importer that stores a row per record can write faster.
+ */
+async function putFloor(rows: number, dbName: string): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open(dbName, 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const started = performance.now();
+  for (let from = 0; from < rows; from += 2500) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('rows', 'readwrite');
+      const store = tx.objectStore('rows');
+      for (let i = from; i < Math.min(rows, from + 2500); i++) store.put({ id: `row/${i}` });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const ms = performance.now() - started;
+  db.close();
+  return ms;
+}
+
 const g = globalThis as {
   __backstoryNaiveImport?: typeof naiveImport;
   __backstoryStreamedImport?: typeof streamedImport;
+  __backstoryPutFloor?: typeof putFloor;
 };
 g.__backstoryNaiveImport = naiveImport;
 g.__backstoryStreamedImport = streamedImport;
+g.__backstoryPutFloor = putFloor;

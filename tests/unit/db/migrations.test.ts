@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { BackstoryDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, withSearchFields } from '@/lib/db';
+import {
+  BackstoryDB,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  withSearchFields,
+} from '@/lib/db';
 
 /**
  * Every released schema version, oldest first. When version N+1 is added to BackstoryDB, add
@@ -12,6 +19,7 @@ const HISTORY: Record<number, Record<string, string>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
   3: SCHEMA_V3,
+  4: SCHEMA_V4,
 };
 
 /**
@@ -21,6 +29,7 @@ const HISTORY: Record<number, Record<string, string>> = {
 const UPGRADES: Record<number, (table: string, row: object) => object> = {
   2: (table, row) => withSearchFields(table, row),
   // Version 3 only adds tables (contributions, subscriptions, imports): rows are unchanged.
+  // Version 4 only drops an index (statements by `_saidKey` alone): rows are unchanged.
 };
 
 function expectedAfterUpgrade(fromVersion: number, table: string, row: object): object {
