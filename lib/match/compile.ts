@@ -27,18 +27,24 @@ export function compileDictionary(version: number, rows: KnowledgeRows): Diction
     if (actor.status === 'rejected' || actor.status === 'candidate' || actor.mergedInto) continue;
     const index = actors.push([actor.id, actor.name, actor.kind]) - 1;
     actorIndex.set(actor.id, index);
-    const seen = new Set<string>();
-    for (const alias of [{ text: actor.name }, ...actor.aliases]) {
-      const sensitive = 'caseSensitive' in alias && alias.caseSensitive === true;
-      const { mode, folded, cased } = classifyAlias(alias.text, sensitive);
+    const first = aliases.length;
+    for (let k = -1; k < actor.aliases.length; k++) {
+      const alias = k < 0 ? undefined : actor.aliases[k];
+      const { mode, folded, cased } = classifyAlias(
+        alias ? alias.text : actor.name,
+        alias?.caseSensitive === true,
+      );
       if (mode === 'skip') continue;
       // Stored normalised, so building the matcher needs no normalising: [key, actor, cased key
       // when capitals are required, else ''].
-      const entry: [string, number, string] = [folded, index, mode === 'capitals' ? cased : ''];
-      const id = `${entry[0]}\u0000${entry[2]}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      aliases.push(entry);
+      const key = mode === 'capitals' ? cased : '';
+      let seen = false;
+      // An actor has a handful of aliases: a scan of its own entries finds a repeat.
+      for (let e = first; e < aliases.length && !seen; e++) {
+        const other = aliases[e] as Dictionary['aliases'][number];
+        seen = other[0] === folded && other[2] === key;
+      }
+      if (!seen) aliases.push([folded, index, key]);
     }
   }
 

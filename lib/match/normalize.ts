@@ -220,12 +220,20 @@ export function casedCodeAt(norm: Normalised, i: number): number {
   // A tab or a line break was collapsed into the space at `i`.
   if (unit < 128) return isAsciiSpace(unit) ? 32 : unit;
   const cp = norm.source.codePointAt(at) ?? unit;
+  if (cp >= 0xd800 && cp <= 0xdfff) return 0xfffd; // a lone surrogate, decoded as U+FFFD
   if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
   const cased = CASED_FOLD.get(cp) ?? '';
   let k = 0;
   while (i - k - 1 >= 0 && norm.map[i - k - 1] === at) k++;
   return cased.charCodeAt(k);
 }
+
+/** Any UTF-16 unit outside ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
+/** Whether a string is plain ASCII: what the native fast paths may handle. */
+export const isAscii = (text: string) => !NON_ASCII.test(text);
+/** Runs of the ASCII whitespace normalisation collapses (space, tab, line breaks, \v, \f). */
+const ASCII_SPACES = /[\t\n\v\f\r ]+/g;
 
 /** The whole cased normalised text (for tests and tools). */
 export function casedText(norm: Normalised): string {
@@ -239,6 +247,12 @@ export function casedText(norm: Normalised): string {
  * [folded, cased], trimmed. Equal to `normalise(text)` trimmed, and much cheaper for short strings.
  */
 export function foldPair(text: string): [string, string] {
+  // Plain ASCII (most aliases of most packs): only whitespace and capitals change, so native
+  // string operations give both forms without building them unit by unit.
+  if (isAscii(text)) {
+    const cased = text.replace(ASCII_SPACES, ' ').trim();
+    return [cased.toLowerCase(), cased];
+  }
   let folded = '';
   let cased = '';
   let lastSpace = true;
@@ -261,8 +275,10 @@ export function foldPair(text: string): [string, string] {
       const cp = text.codePointAt(i) ?? unit;
       width = cp > 0xffff ? 2 : 1;
       if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
-      c = CASED_FOLD.get(cp) ?? '';
-      f = LOWER_FOLD.get(cp) ?? '';
+      // A lone surrogate reads as U+FFFD, as it does in normalise() (decoded from UTF-16).
+      const lone = cp >= 0xd800 && cp <= 0xdfff;
+      c = lone ? '\ufffd' : (CASED_FOLD.get(cp) ?? '');
+      f = lone ? '\ufffd' : (LOWER_FOLD.get(cp) ?? '');
       if (c === ' ') {
         if (!lastSpace) pendingSpace = true;
         lastSpace = true;

@@ -30,6 +30,17 @@ describe('normalise', () => {
     expect(n.map[n.folded.length]).toBe(text.length);
   });
 
+  it('folds short strings as it normalises text, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        const n = normalise(text);
+        expect(foldPair(text)).toEqual([n.folded.trim(), casedText(n).trim()]);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(foldPair('\ud800')).toEqual(['\ufffd', '\ufffd']);
+  });
+
   it('maps every normalised position to an increasing original offset', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
