@@ -58,6 +58,9 @@ export default defineContentScript({
     const watcher = new Watcher(ctx, (containers) => void rescan(containers));
     let config: PageConfig | null = null;
     let reportTimer: number | undefined;
+    /** Whole-page scans in progress, and the parts that changed while one was. */
+    let scanning = 0;
+    const changedMeanwhile: Node[] = [];
     let scans = 0;
     const address = new AddressWatch();
 
@@ -76,6 +79,20 @@ export default defineContentScript({
 
     /** gate ∥ collect → match → paint → report → later steps. */
     const run = async () => {
+      scanning++;
+      try {
+        await scanPage();
+      } finally {
+        scanning--;
+      }
+      // The page changed while it was being scanned (a reader typing before the settings
+      // arrived): what was collected may predate the change, so those parts are scanned again.
+      if (scanning === 0 && changedMeanwhile.length > 0) {
+        await rescan(changedMeanwhile.splice(0));
+      }
+    };
+
+    const scanPage = async () => {
       scans++;
       address.scanning();
       // 1–2. Gate (what the settings allow here: paused, site off, private window) while the
@@ -102,6 +119,10 @@ export default defineContentScript({
 
     /** Changed parts of the page (added paragraphs, typing in an editor, a replaced body). */
     const rescan = async (containers: Node[]) => {
+      if (scanning > 0) {
+        changedMeanwhile.push(...containers);
+        return;
+      }
       if (!config?.highlight || ctx.isInvalid) return;
       await session.rescan(containers);
       report();
