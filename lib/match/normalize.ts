@@ -63,7 +63,9 @@ const LOWER_FOLD = new Map<number, string>();
 function foldCodePoint(cp: number): void {
   const ch = String.fromCodePoint(cp);
   let cased: string;
-  if (isInvisible(cp)) cased = '';
+  // A lone surrogate is U+FFFD, as decoding the text from UTF-16 reads it.
+  if (cp >= 0xd800 && cp <= 0xdfff) cased = '\ufffd';
+  else if (isInvisible(cp)) cased = '';
   else if (SPACE.test(ch)) cased = ' ';
   else {
     cased = (EXTRA[cp] ?? ch.normalize('NFKD'))
@@ -220,7 +222,6 @@ export function casedCodeAt(norm: Normalised, i: number): number {
   // A tab or a line break was collapsed into the space at `i`.
   if (unit < 128) return isAsciiSpace(unit) ? 32 : unit;
   const cp = norm.source.codePointAt(at) ?? unit;
-  if (cp >= 0xd800 && cp <= 0xdfff) return 0xfffd; // a lone surrogate, decoded as U+FFFD
   if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
   const cased = CASED_FOLD.get(cp) ?? '';
   let k = 0;
@@ -275,10 +276,8 @@ export function foldPair(text: string): [string, string] {
       const cp = text.codePointAt(i) ?? unit;
       width = cp > 0xffff ? 2 : 1;
       if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
-      // A lone surrogate reads as U+FFFD, as it does in normalise() (decoded from UTF-16).
-      const lone = cp >= 0xd800 && cp <= 0xdfff;
-      c = lone ? '\ufffd' : (CASED_FOLD.get(cp) ?? '');
-      f = lone ? '\ufffd' : (LOWER_FOLD.get(cp) ?? '');
+      c = CASED_FOLD.get(cp) ?? '';
+      f = LOWER_FOLD.get(cp) ?? '';
       if (c === ' ') {
         if (!lastSpace) pendingSpace = true;
         lastSpace = true;
