@@ -112,11 +112,15 @@ async function backstoryRun(file: string) {
   }
 }
 
+/**
+ * Runs one function of the harness bundle (naive-import.entry.ts) in a fresh extension page: an
+ * importer given the pack's URL, or the IndexedDB floor given a number of rows.
+ */
 async function harnessRun(
   code: string,
-  url: string,
+  input: string | number,
   n: number,
-  which: '__backstoryNaiveImport' | '__backstoryStreamedImport',
+  which: '__backstoryNaiveImport' | '__backstoryStreamedImport' | '__backstoryPutFloor',
 ) {
   const browser = await launchExtensionBrowser();
   try {
@@ -126,34 +130,17 @@ async function harnessRun(
     await page.evaluate(code);
     const heap = await heapSampler(page);
     const ms = await page.evaluate(
-      ({ u, name, fn }) =>
-        (globalThis as unknown as Record<string, (url: string, db: string) => Promise<number>>)[
-          fn
-        ]?.(u, name) ?? Promise.reject(new Error(`${fn} is missing`)),
-      { u: url, name: `bench-${which}-${n}`, fn: which },
+      ({ arg, name, fn }) =>
+        (
+          globalThis as unknown as Record<
+            string,
+            (arg: string | number, db: string) => Promise<number>
+          >
+        )[fn]?.(arg, name) ?? Promise.reject(new Error(`${fn} is missing`)),
+      { arg: input, name: `bench-${which}-${n}`, fn: which },
     );
     const memory = await heap.stop();
     return { ms, memory };
-  } finally {
-    await browser.close();
-  }
-}
-
-/** The IndexedDB floor: as many bare records as the pack has rows, in a fresh profile. */
-async function floorRun(code: string, rows: number, n: number) {
-  const browser = await launchExtensionBrowser();
-  try {
-    const page = await browser.context.newPage();
-    await page.goto(browser.extensionUrl('review.html#/sources'));
-    await page.getByRole('heading', { name: 'Sources of knowledge' }).waitFor();
-    await page.evaluate(code);
-    return (await page.evaluate(
-      ({ rows, name }) =>
-        (
-          globalThis as unknown as Record<string, (n: number, db: string) => Promise<number>>
-        ).__backstoryPutFloor?.(rows, name) ?? Promise.reject(new Error('no floor function')),
-      { rows, name: `bench-floor-${n}` },
-    )) as number;
   } finally {
     await browser.close();
   }
@@ -180,7 +167,7 @@ const bench: BenchModule = {
       for (let i = 0; i < n; i++) {
         naive.push(await harnessRun(code, url, i, '__backstoryNaiveImport'));
         engine.push(await harnessRun(code, url, i, '__backstoryStreamedImport'));
-        floor.push(await floorRun(code, PACK_ROWS, i));
+        floor.push((await harnessRun(code, PACK_ROWS, i, '__backstoryPutFloor')).ms);
       }
       const s = (ms: number) => round(ms / 1000, 2);
       const mb = (bytes: number) => round(bytes / MB, 1);

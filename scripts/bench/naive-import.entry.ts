@@ -8,6 +8,7 @@
 import './zod-jitless';
 import { actorRow, BackstoryDB, eventRow, statementRow } from '../../lib/db';
 import { fromPack, Pack } from '../../lib/model';
+import { CHUNK_DEFAULT } from '../../lib/packs/check';
 import { importPack } from '../../lib/packs/import';
 import { fileSource } from '../../lib/packs/source';
 
@@ -50,7 +51,7 @@ async function streamedImport(url: string, dbName: string): Promise<number> {
 
 /**
  * The floor under any importer on this machine: `rows` bare records (`{ id }`, no index, no
- * Dexie) put in transactions of 2,500, straight through IndexedDB. Each row of a pack is at
+ * Dexie) put in transactions of an import's chunk size, straight through IndexedDB. Each row of a pack is at
  * least one such record, so no importer that stores a row per record can write faster.
  */
 async function putFloor(rows: number, dbName: string): Promise<number> {
@@ -61,11 +62,12 @@ async function putFloor(rows: number, dbName: string): Promise<number> {
     open.onerror = () => reject(open.error);
   });
   const started = performance.now();
-  for (let from = 0; from < rows; from += 2500) {
+  for (let from = 0; from < rows; from += CHUNK_DEFAULT) {
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('rows', 'readwrite');
       const store = tx.objectStore('rows');
-      for (let i = from; i < Math.min(rows, from + 2500); i++) store.put({ id: `row/${i}` });
+      const to = Math.min(rows, from + CHUNK_DEFAULT);
+      for (let i = from; i < to; i++) store.put({ id: `row/${i}` });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
