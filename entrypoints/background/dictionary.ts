@@ -50,13 +50,6 @@ export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
   return engine.version === version ? engine : currentEngine(db);
 }
 
-/** The compiled dictionary of the current knowledge version, in its compact form. */
-export async function currentDictionary(db: BackstoryDB): Promise<Dictionary> {
-  const engine = await currentEngine(db);
-  const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
-  return stored?.version === engine.version ? stored : compileFromDb(db, engine.version);
-}
-
 async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine> {
   const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
   if (

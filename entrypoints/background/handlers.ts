@@ -5,7 +5,7 @@ import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { refreshAllTabs } from './broadcast';
 import { claimCard } from './claim-card';
-import { currentDictionary, currentEngine } from './dictionary';
+import { currentEngine } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
@@ -16,13 +16,6 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
   return {
     ...learningHandlers(db),
     ...noteHandlers(db),
-    'dictionary/get': async ({ have }) => {
-      const dictionary = await currentDictionary(await db());
-      return have === dictionary.version
-        ? { version: dictionary.version }
-        : { version: dictionary.version, dictionary };
-    },
-
     'page/match': async ({ texts }) => {
       const engine = await currentEngine(await db());
       const blocks = texts.map((text) => engine.scan(text));

@@ -1,5 +1,5 @@
 import { readArticle } from '@/lib/extract/article';
-import { sendToBackground } from '@/lib/messaging';
+import { sendFromContent } from '@/lib/messaging/content-client';
 
 /**
  * After the highlights are painted, and when the browser is idle: if the page is an article,
@@ -13,7 +13,7 @@ export function scheduleReadingCopy(
     () => {
       const copy = readArticle(document, location.href);
       if (!copy) return;
-      void sendToBackground('page/capture', {
+      void sendFromContent('page/capture', {
         copy,
         foundActorIds: found.actorIds,
         foundClaimIds: found.claimIds,

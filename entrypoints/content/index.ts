@@ -1,7 +1,8 @@
 import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { contentListener, type PageConfig, sendToBackground } from '@/lib/messaging';
+import type { PageConfig } from '@/lib/messaging';
+import { contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import { scheduleReadingCopy } from './capture';
 import { AddressWatch, guardContext } from './guard';
 import { highlightsSupported } from './highlighter';
@@ -67,13 +68,15 @@ export default defineContentScript({
     const report = () => {
       window.clearTimeout(reportTimer);
       reportTimer = ctx.setTimeout(() => {
-        if (!/^https?:/.test(location.href)) return;
+        // A whole-page scan started meanwhile (a refresh after new knowledge): what it has found
+        // so far is not the page's state. It reports when it ends.
+        if (scanning > 0 || !/^https?:/.test(location.href)) return;
         const status = config?.highlight
           ? 'active'
           : config?.reason === 'paused'
             ? 'paused'
             : 'disabled';
-        void sendToBackground('page/report', session.report(status));
+        void sendFromContent('page/report', session.report(status));
       }, 50);
     };
 
@@ -98,7 +101,7 @@ export default defineContentScript({
       // 1–2. Gate (what the settings allow here: paused, site off, private window) while the
       // page's text is collected in slices.
       const [reply] = await Promise.all([
-        sendToBackground('page/config', { url: location.href }),
+        sendFromContent('page/config', { url: location.href }),
         session.collectAll(),
       ]);
       if (ctx.isInvalid) return;

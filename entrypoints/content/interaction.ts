@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { type EntityRef, sendToBackground } from '@/lib/messaging';
+import type { EntityRef } from '@/lib/messaging';
+import { sendFromContent } from '@/lib/messaging/content-client';
 import { type CardData, HoverCard } from './card';
 import type { Hit } from './highlighter';
 import { MARK_TAG } from './mark-fallback';
@@ -63,7 +64,7 @@ export class Interaction {
 
   open(target: EntityRef): void {
     // No await before the message: the background needs the click's user gesture.
-    void sendToBackground('panel/open', { target });
+    void sendFromContent('panel/open', { target });
   }
 
   listen(): void {
@@ -184,7 +185,7 @@ export class Interaction {
     const id = hit.ids[0] ?? '';
     const key = `${hit.kind}:${id}`;
     if (this.cards.has(key)) return this.cards.get(key) ?? null;
-    const reply = await sendToBackground('entity/card', {
+    const reply = await sendFromContent('entity/card', {
       target: { kind: hit.kind === 'claim' ? 'claim' : 'actor', id },
     });
     let data: CardData | null = null;

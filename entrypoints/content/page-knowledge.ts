@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PACK_LINK_TYPE, sendToBackground } from '@/lib/messaging';
+import { sendFromContent } from '@/lib/messaging/content-client';
+import { PACK_LINK_TYPE } from '@/lib/messaging/content-protocol';
 
 /**
  * What a page offers Backstory beyond its text, read once and reported to the background:
@@ -40,16 +41,16 @@ export function claimReviewBlocks(doc: Document): string[] {
 
 export async function reportPageKnowledge(ctx: ContentScriptContext): Promise<void> {
   if (window !== window.top) return;
-  const config = await sendToBackground('page/config', { url: location.href });
+  const config = await sendFromContent('page/config', { url: location.href });
   if (!config.ok || ctx.isInvalid) return;
   if (config.value.highlight) {
     const offers = packOffers(document);
-    if (offers.length > 0) void sendToBackground('packs/offer', { offers });
+    if (offers.length > 0) void sendFromContent('packs/offer', { offers });
   }
   if (config.value.learn) {
     const blocks = claimReviewBlocks(document);
     if (blocks.length > 0) {
-      void sendToBackground('claimreview/report', { title: document.title.slice(0, 2000), blocks });
+      void sendFromContent('claimreview/report', { title: document.title.slice(0, 2000), blocks });
     }
   }
 }

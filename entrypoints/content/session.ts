@@ -1,10 +1,6 @@
 import { resolveMentions } from '@/lib/match/resolve';
-import {
-  type BlockMatches,
-  type FoundEntity,
-  type PageReport,
-  sendToBackground,
-} from '@/lib/messaging';
+import type { BlockMatches, FoundEntity, PageReport } from '@/lib/messaging';
+import { sendFromContent } from '@/lib/messaging/content-client';
 import { type Block, walkBlocks } from './collect';
 import { EntityTable } from './entities';
 import { Highlighter, type Hit, rangeOf } from './highlighter';
@@ -130,7 +126,7 @@ export class PageSession {
       i += batch.length;
     }
     const replies = batches.map((batch) =>
-      sendToBackground('page/match', {
+      sendFromContent('page/match', {
         texts: this.slicer.measure(() => batch.map((b) => b.text)),
       }),
     );
@@ -144,7 +140,7 @@ export class PageSession {
 
   private async paintReply(
     batch: Block[],
-    reply: Awaited<ReturnType<typeof sendToBackground<'page/match'>>>,
+    reply: Awaited<ReturnType<typeof sendFromContent<'page/match'>>>,
   ): Promise<void> {
     if (batch.length === 0) return;
     if (!reply.ok || this.signal.aborted) {

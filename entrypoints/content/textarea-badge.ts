@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { resolveMentions } from '@/lib/match/resolve';
-import { type EntityRef, sendToBackground } from '@/lib/messaging';
+import type { EntityRef } from '@/lib/messaging';
+import { sendFromContent } from '@/lib/messaging/content-client';
 import { UI_TAG } from './card';
 import badgeCss from './textarea-badge.css?inline';
 
@@ -72,7 +73,7 @@ export class TextareaBadge {
     if (!textarea) return;
     const text = textarea.value.slice(0, 600_000);
     if (!/\S/.test(text)) return this.hide();
-    const reply = await sendToBackground('page/match', { texts: [text] });
+    const reply = await sendFromContent('page/match', { texts: [text] });
     if (!reply.ok || this.ctx.isInvalid || textarea !== this.target) return;
     const names = new Map(reply.value.entities.actors.map(([i, id, name]) => [i, { id, name }]));
     const spans = reply.value.blocks[0]?.actors ?? [];

@@ -1,5 +1,8 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { isHttpUrl, type PartialDate, parsePartialDate, sameSite } from '../model';
+// Specific modules, not the model's index: this runs in the content script (see
+// lib/messaging/content-client.ts), which must not build every schema of the model.
+import { isHttpUrl, sameSite } from '../model/ids';
+import { type PartialDate, parsePartialDate } from '../model/partial-date';
 import type { ArticleCopy } from './article-copy';
 
 /**

@@ -1,4 +1,6 @@
 export * from './client';
+export * from './content-client';
+export * from './content-protocol';
 export * from './packs';
 export * from './protocol';
 export * from './router';

@@ -4,10 +4,8 @@ import { Subscription } from '../model';
 /**
  * Messages about packs: a page offering one (`<link rel="alternate"
  * type="application/vnd.backstory.pack+json">`), fact-check markup found on a page, and the
- * subscriptions the review page manages.
+ * subscriptions the review page manages. The link type is in ./content-protocol.ts.
  */
-export const PACK_LINK_TYPE = 'application/vnd.backstory.pack+json';
-
 export const PackOfferLink = z.object({
   url: z.string().max(4096),
   title: z.string().max(300).optional(),

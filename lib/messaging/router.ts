@@ -1,30 +1,16 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import {
-  type BackgroundRequestType,
-  type BackgroundResponse,
-  type ContentRequestType,
-  type ContentResponse,
-  Envelope,
-  type Result,
-  toBackground,
-  toContent,
-} from './protocol';
+import { fail, type MaybePromise, settle } from './content-client';
+import { Envelope, type Result } from './content-protocol';
+import { type BackgroundRequestType, type BackgroundResponse, toBackground } from './protocol';
 
 type Sender = Browser.runtime.MessageSender;
-type MaybePromise<T> = T | Promise<T>;
 
 export type BackgroundHandlers = {
   [T in BackgroundRequestType]: (
     payload: import('zod').infer<(typeof toBackground)[T]['request']>,
     sender: Sender,
   ) => MaybePromise<BackgroundResponse<T>>;
-};
-
-export type ContentHandlers = {
-  [T in ContentRequestType]: (
-    payload: import('zod').infer<(typeof toContent)[T]['request']>,
-  ) => MaybePromise<ContentResponse<T>>;
 };
 
 /** Who sent a message: one of our extension pages, one of our content scripts, or a stranger. */
@@ -34,17 +20,6 @@ export function senderKind(sender: Sender): 'extension' | 'content' | null {
   if (typeof sender.url === 'string' && sender.url.startsWith(origin)) return 'extension';
   if (sender.tab?.id !== undefined) return 'content';
   return null;
-}
-
-function fail(error: string): Result<never> {
-  return { ok: false, error };
-}
-
-function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
-  return Promise.resolve(value).then(
-    (v): Result<T> => ({ ok: true, value: v }),
-    (e: unknown) => fail(e instanceof Error ? e.message : String(e)),
-  );
 }
 
 /**
@@ -72,25 +47,6 @@ export function backgroundListener(handlers: BackgroundHandlers) {
     ) => MaybePromise<unknown>;
     try {
       return settle(handler(parsed.data, sender));
-    } catch (error) {
-      return Promise.resolve(fail(error instanceof Error ? error.message : String(error)));
-    }
-  };
-}
-
-/** The content script's listener: only the extension itself (no tab) may talk to it. */
-export function contentListener(handlers: Partial<ContentHandlers>) {
-  return (message: unknown, sender: Sender): Promise<Result<unknown>> | undefined => {
-    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-    const envelope = Envelope.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(toContent, envelope.data.type)) return undefined;
-    const type = envelope.data.type as ContentRequestType;
-    const handler = handlers[type] as ((p: unknown) => MaybePromise<unknown>) | undefined;
-    if (!handler) return undefined;
-    const parsed = toContent[type].request.safeParse(envelope.data.payload);
-    if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
-    try {
-      return settle(handler(parsed.data));
     } catch (error) {
       return Promise.resolve(fail(error instanceof Error ? error.message : String(error)));
     }

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type Anchor, anchorAll, describeSelection, type Selectors } from '@/lib/anchor';
 import { canonicalUrl, readArticle } from '@/lib/extract/article';
-import { contentListener, sendToBackground } from '@/lib/messaging';
+import { contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import type { Note, SelectionTarget } from '@/lib/model';
 import { parseTags } from '@/lib/notes/tags';
 import { inEditableOrOwnUi, PageText } from './page-text';
@@ -55,7 +55,7 @@ function currentSelection(): { selectors: Selectors; rect: DOMRect } | null {
 export async function startNotes(ctx: ContentScriptContext): Promise<void> {
   if (!document.body || !/^https?:$/.test(location.protocol)) return;
   const url = canonicalUrl(document, location.href);
-  const reply = await sendToBackground('notes/for-page', { url });
+  const reply = await sendFromContent('notes/for-page', { url });
   if (!reply.ok || !reply.value.show || ctx.isInvalid) return;
   const { canCreate } = reply.value;
   let notes = reply.value.notes.filter((n): n is SelectionNote => n.target.kind === 'selection');
@@ -138,7 +138,7 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
       } catch (error) {
         console.warn('[Backstory] No reading copy for this note:', error);
       }
-      const saved = await sendToBackground('notes/create', {
+      const saved = await sendFromContent('notes/create', {
         body,
         tags: parseTags(tags),
         target,
@@ -201,7 +201,7 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
     const hit = placed.find((p) => at >= p.anchor.start && at < p.anchor.end);
     if (!hit) return ui.hide('card');
     ui.showCard(m.clientX, m.clientY, hit.note, () => {
-      void sendToBackground('review/open', { noteId: hit.note.id });
+      void sendFromContent('review/open', { noteId: hit.note.id });
       ui.hide('card');
     });
   });

@@ -1,11 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type BackgroundHandlers, backgroundListener, contentListener } from '@/lib/messaging';
+import {
+  type BackgroundHandlers,
+  backgroundListener,
+  contentListener,
+  contentReplies,
+  toBackground,
+} from '@/lib/messaging';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 
 function handlers(): BackgroundHandlers {
   return {
-    'dictionary/get': vi.fn(() => ({ version: 3 })),
     'page/match': vi.fn(() => ({ version: 3, blocks: [], entities: { actors: [], claims: [] } })),
     'page/config': vi.fn(() => ({ highlight: true, learn: true, reason: 'active' as const })),
     'settings/get': vi.fn(() => DEFAULT_SETTINGS),
@@ -67,9 +72,10 @@ describe('backgroundListener', () => {
 
   it('answers a valid request from a content script', async () => {
     const listen = backgroundListener(h);
-    const reply = await listen(envelope('dictionary/get', { have: 2 }), contentScript as never);
-    expect(reply).toEqual({ ok: true, value: { version: 3 } });
-    expect(h['dictionary/get']).toHaveBeenCalledWith({ have: 2 }, contentScript);
+    const payload = { url: 'https://news.example/a' };
+    const reply = await listen(envelope('page/config', payload), contentScript as never);
+    expect(reply).toEqual({ ok: true, value: { highlight: true, learn: true, reason: 'active' } });
+    expect(h['page/config']).toHaveBeenCalledWith(payload, contentScript);
   });
 
   it('ignores messages that are not ours', () => {
@@ -105,9 +111,12 @@ describe('backgroundListener', () => {
   it('refuses other extensions and unknown senders', async () => {
     const listen = backgroundListener(h);
     const stranger = { ...contentScript, id: 'another-extension' };
-    const reply = await listen(envelope('dictionary/get', {}), stranger as never);
+    const reply = await listen(
+      envelope('page/config', { url: 'https://a.example/' }),
+      stranger as never,
+    );
     expect(await reply).toMatchObject({ ok: false });
-    expect(h['dictionary/get']).not.toHaveBeenCalled();
+    expect(h['page/config']).not.toHaveBeenCalled();
   });
 
   it('refuses malformed payloads and unknown types before any handler runs', async () => {
@@ -155,5 +164,18 @@ describe('contentListener', () => {
       ok: true,
       value: { found: true, total: 2 },
     });
+  });
+});
+
+describe('the content side of the protocol', () => {
+  it('has the reply of every request content scripts may send, and only those', () => {
+    const fromContent = Object.entries(toBackground)
+      .filter(([, spec]) => spec.from === 'content')
+      .map(([type]) => type)
+      .sort();
+    expect(Object.keys(contentReplies).sort()).toEqual(fromContent);
+    for (const [type, reply] of Object.entries(contentReplies)) {
+      expect(toBackground[type as keyof typeof contentReplies].response).toBe(reply);
+    }
   });
 });

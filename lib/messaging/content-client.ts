@@ -1,0 +1,89 @@
+import type { Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import type { z } from 'zod';
+import {
+  type ContentHandlers,
+  type ContentRequestType,
+  type ContentSentType,
+  contentReplies,
+  Envelope,
+  type Result,
+  ResultSchema,
+  toContent,
+} from './content-protocol';
+import type { BackgroundRequest, BackgroundResponse } from './protocol';
+
+/**
+ * Messaging for content scripts: what they send the background and how they answer it. Kept
+ * apart from ./client.ts and ./router.ts, which need the whole protocol: the content script is
+ * loaded into every page, and this module reaches only the schemas it uses (./content-protocol.ts).
+ */
+
+type Sender = Browser.runtime.MessageSender;
+export type MaybePromise<T> = T | Promise<T>;
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function fail(error: string): Result<never> {
+  return { ok: false, error };
+}
+
+export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
+  return Promise.resolve(value).then(
+    (v): Result<T> => ({ ok: true, value: v }),
+    (e: unknown) => fail(errorText(e)),
+  );
+}
+
+/** A reply checked twice: the envelope (ok or error), then the value against `schema`. */
+export function parseReply(raw: unknown, schema: z.ZodType, type: string): Result<unknown> {
+  const envelope = ResultSchema.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: `No valid reply to ${type}` };
+  if (!envelope.data.ok) return envelope.data;
+  const value = schema.safeParse(envelope.data.value);
+  if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
+  return { ok: true, value: value.data };
+}
+
+/** Sends a request to the background and checks its reply against `reply`. Never throws. */
+export async function ask(
+  type: string,
+  payload: unknown,
+  reply: z.ZodType,
+): Promise<Result<unknown>> {
+  try {
+    const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });
+    return parseReply(raw, reply, type);
+  } catch (error) {
+    return { ok: false, error: errorText(error) };
+  }
+}
+
+/** sendToBackground (./client.ts) for the requests a content script may send. Never throws. */
+export function sendFromContent<T extends ContentSentType>(
+  type: T,
+  payload: BackgroundRequest<T>,
+): Promise<Result<BackgroundResponse<T>>> {
+  return ask(type, payload, contentReplies[type]) as Promise<Result<BackgroundResponse<T>>>;
+}
+
+/** The content script's listener: only the extension itself (no tab) may talk to it. */
+export function contentListener(handlers: Partial<ContentHandlers>) {
+  return (message: unknown, sender: Sender): Promise<Result<unknown>> | undefined => {
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    const envelope = Envelope.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(toContent, envelope.data.type)) return undefined;
+    const type = envelope.data.type as ContentRequestType;
+    const handler = handlers[type] as ((p: unknown) => MaybePromise<unknown>) | undefined;
+    if (!handler) return undefined;
+    const parsed = toContent[type].request.safeParse(envelope.data.payload);
+    if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
+    try {
+      return settle(handler(parsed.data));
+    } catch (error) {
+      return Promise.resolve(fail(errorText(error)));
+    }
+  };
+}
