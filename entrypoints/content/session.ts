@@ -279,8 +279,10 @@ export class PageSession {
         ambiguous.set(key, entry);
       }
     }
+    // Ties in plain code-unit order: the panel sorts for display. The first localeCompare on a
+    // page loads the collation data, which cost the page's main thread 10+ ms on every article.
     const byCount = (a: FoundEntity, b: FoundEntity) =>
-      b.count - a.count || a.name.localeCompare(b.name);
+      b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     return {
       url: location.href,
       title: document.title.slice(0, 2000),
