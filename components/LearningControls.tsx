@@ -17,7 +17,8 @@ export interface LearningControlsProps {
   blocked: 'paused' | 'disabled' | 'unsupported' | 'incognito' | null;
   /** The cached article of this page, with what was learned from it. */
   /** `counts` is null when nothing was learned from the page, 'counting' while it is read. */
-  page: { title: string; counts: LearnedCounts | 'counting' | null } | null;
+  /** `partial`: the article is longer than learning reads; only its start was read. */
+  page: { title: string; counts: LearnedCounts | 'counting' | null; partial?: boolean } | null;
   busy: boolean;
   /** The outcome of the last action, read out to screen readers. */
   message: string | null;
@@ -84,6 +85,11 @@ export function LearningControls(props: LearningControlsProps) {
                   )}, ${plural(counts.names, 'new name', 'new names')} to review.`
                 : 'This page is cached for offline reading; nothing was learned from it.'}
           </p>
+          {page.partial && (
+            <p class="learning-note">
+              This page is very long: Backstory learned only from its first 100,000 characters.
+            </p>
+          )}
           {confirming ? (
             <p class="learning-confirm">
               <span id="forget-q">Forget “{page.title}” and everything learned from it?</span>{' '}

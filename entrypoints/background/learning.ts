@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDB } from '@/lib/db';
 import type { ArticleCopy } from '@/lib/extract/article-copy';
 import { forgetPage } from '@/lib/learn/forget';
-import { learnFromCopy } from '@/lib/learn/learn-page';
+import { LEARN_MAX_CHARS, learnFromCopy } from '@/lib/learn/learn-page';
 import type { LearningStatus } from '@/lib/learn/messages';
 import { reviewCandidate } from '@/lib/learn/review';
 import type { BackgroundHandlers } from '@/lib/messaging';
@@ -29,6 +29,9 @@ export async function learnAfterCapture(
     await browser.storage.session.set({ [tabKey(tabId)]: { pageId, url: copy.url } });
   }
   try {
+    // Extraction holds the worker for tens of milliseconds: let requests already waiting (a
+    // tab's text to match, the hot path) go first.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const learned = await learnFromCopy(db, pageId, copy);
     // An article with nothing known on it and nothing learned from it is not worth a reading
     // copy: only pages where knowledge was found are kept for offline review.
@@ -80,6 +83,7 @@ export function learningHandlers(db: () => Promise<BackstoryDB>): LearningHandle
               id: page.id,
               title: page.title,
               ...(page.sourceId ? { sourceId: page.sourceId } : {}),
+              ...(page.text.length > LEARN_MAX_CHARS ? { partial: true } : {}),
             }
           : null,
       };

@@ -16,7 +16,15 @@ export const LearningStatus = z.object({
   /** A private window: nothing is ever learned there. */
   incognito: z.boolean(),
   /** The cached article of this tab, when Backstory read one. */
-  page: z.object({ id: Id, title: z.string(), sourceId: Id.optional() }).nullable(),
+  page: z
+    .object({
+      id: Id,
+      title: z.string(),
+      sourceId: Id.optional(),
+      /** The article is longer than learning reads (LEARN_MAX_CHARS): only its start was read. */
+      partial: z.boolean().optional(),
+    })
+    .nullable(),
 });
 export type LearningStatus = z.infer<typeof LearningStatus>;
 

@@ -122,6 +122,7 @@ export function PageLearning({ tabId }: { tabId: number | undefined }) {
         status.page
           ? {
               title: status.page.title,
+              ...(status.page.partial ? { partial: true } : {}),
               counts:
                 counts.status === 'ready'
                   ? counts.value

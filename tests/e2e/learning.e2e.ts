@@ -308,3 +308,46 @@ test('a new name is proposed for review; confirming it makes it a known, highlig
     'the confirmed name highlighted',
   );
 });
+
+/** An article far longer than learning reads: its last paragraph says something new. */
+function longArticle(): string {
+  const head = NEW_NAME_ARTICLE.slice(0, NEW_NAME_ARTICLE.indexOf('<article>'))
+    .replace(/Port talks stall as Havana weighs fuel deal/g, 'A very long report on the port')
+    .replace('2026-02-04', '2026-02-05');
+  const filler = Array.from(
+    { length: 1600 },
+    (_, i) =>
+      `<p>Section ${i} of the report lists the cargo handled at the harbour, crane by crane, and the hours each shift worked.</p>`,
+  ).join('\n');
+  return `${head}<article><h1>A very long report on the port</h1>
+<p>Cuba and the United States are not holding negotiations, a senior Cuban official said on Thursday.</p>
+${filler}
+<p>Harbour master Ines Valdora said the pier would reopen in May.</p>
+</article></body></html>`;
+}
+
+test('a very long article: only its first 100,000 characters are learned, and the panel says so', async (t) => {
+  t.server.route('/long-report.html', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(longArticle());
+  });
+  const { page, source } = await learn(t, 'long-report.html');
+  const learned = (await dbRows<StatementRow>(t.browser, 'statements')).filter((s) =>
+    s.citations.some((c) => c.sourceId === source.id),
+  );
+  assert.ok(
+    learned.some((s) => s.words.includes('not holding negotiations')),
+    'the start of the article is learned',
+  );
+  assert.ok(
+    !learned.some((s) => s.words.includes('the pier would reopen')),
+    'its end, past the limit, is not',
+  );
+  const panel = await t.openExtensionPage('sidepanel.html');
+  await page.bringToFront();
+  await panel.getByRole('tab', { name: 'On this page' }).click();
+  await panel
+    .locator('section.learning', { hasText: 'learned only from its first 100,000 characters' })
+    .waitFor();
+  await panel.locator('section.learning').screenshot({ path: 'test-results/learning-long.png' });
+  assert.deepEqual(t.pageErrors, []);
+});

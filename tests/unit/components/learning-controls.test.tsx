@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LearningControls, type LearningControlsProps } from '@/components/LearningControls';
+import { LEARN_MAX_CHARS } from '@/lib/learn/learn-page';
 
 let root: HTMLElement;
 
@@ -102,5 +103,14 @@ describe('LearningControls', () => {
     act(() => button('Forget this page').click());
     expect(root.querySelector('img')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('says when a page was too long to be read whole', () => {
+    show();
+    expect(root.textContent).not.toContain('very long');
+    show({ page: { title: 'A long report', counts: null, partial: true } });
+    expect(root.textContent).toContain(
+      `learned only from its first ${LEARN_MAX_CHARS.toLocaleString('en')} characters`,
+    );
   });
 });

@@ -4,7 +4,7 @@ import starter from '@/assets/packs/starter.json';
 import { getKnowledgeVersion, pageId, savePageCopy } from '@/lib/db';
 import type { ArticleCopy } from '@/lib/extract/article-copy';
 import { forgetPage } from '@/lib/learn/forget';
-import { learnFromCopy } from '@/lib/learn/learn-page';
+import { LEARN_MAX_CHARS, learnableText, learnFromCopy } from '@/lib/learn/learn-page';
 import { reviewCandidate } from '@/lib/learn/review';
 import { sourceIdOf } from '@/lib/learn/store';
 import { loadPack } from '@/lib/packs/load';
@@ -114,6 +114,43 @@ describe('learning from a page', () => {
       pages: [],
       sources: once.sources?.map((s) => ({ ...(s as object), retrievedAt: 0 })),
     });
+  });
+});
+
+describe('a very long article', () => {
+  it('is read up to the paragraph break before the limit, or at the limit', () => {
+    expect(learnableText('short')).toBe('short');
+    const para = 'x'.repeat(70_000);
+    expect(learnableText(`${para}\n\n${para}`)).toBe(para);
+    expect(learnableText('y'.repeat(LEARN_MAX_CHARS + 10))).toHaveLength(LEARN_MAX_CHARS);
+    // Not between the halves of a surrogate pair.
+    const emoji = `${'z'.repeat(LEARN_MAX_CHARS - 1)}😀 tail`;
+    expect(learnableText(emoji)).toBe('z'.repeat(LEARN_MAX_CHARS - 1));
+  });
+
+  it('teaches only what its first part says; the reading copy keeps the whole text', async () => {
+    const filler = Array.from(
+      { length: 700 },
+      (_, i) => `Paragraph ${i} of the report describes the harbour's cranes and its ledgers.`,
+    ).join('\n\n');
+    const late = 'Harbour master Ines Valdora said the pier would reopen in May.';
+    const statementsOf = async (text: string) => {
+      const db = await withStarter();
+      const copy = { ...COPY, text };
+      const { page } = await capture(db, copy);
+      const rows = await db.statements.where('_sourceIds').equals(sourceIdOf(COPY.url)).toArray();
+      return { words: rows.map((s) => s.words), stored: (await db.pages.get(page.id))?.text };
+    };
+    // Short, the last paragraph is read; past the limit, it is not.
+    expect((await statementsOf([COPY.text, late].join('\n\n'))).words).toContain(
+      'the pier would reopen in May',
+    );
+    const long = [COPY.text, filler, filler, late].join('\n\n');
+    expect(long.length).toBeGreaterThan(LEARN_MAX_CHARS);
+    const { words, stored } = await statementsOf(long);
+    expect(words).toContain('Cuba and the United States are not holding negotiations');
+    expect(words).not.toContain('the pier would reopen in May');
+    expect(stored).toBe(long);
   });
 });
 
