@@ -72,27 +72,56 @@ export function classifyAlias(
   return { mode: modeOf(folded, cased, caseSensitive), folded, cased };
 }
 
-/** Plain ASCII (most aliases): its words are runs of [a-z0-9], found by one native match. */
-const ASCII_WORDS = /[a-z0-9]+/g;
-
 function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMode {
-  let list: string[];
+  if (isAscii(folded)) return asciiMode(folded, cased, caseSensitive);
   let visible = 0;
-  if (isAscii(folded)) {
-    list = folded.match(ASCII_WORDS) ?? [];
-    for (const w of list) visible += w.length;
-  } else {
-    for (let i = 0; i < folded.length; i++) {
-      const cls = charClass(folded, i);
-      if (cls !== SPACE && cls !== PUNCT) visible++;
-    }
-    list = words(folded);
+  for (let i = 0; i < folded.length; i++) {
+    const cls = charClass(folded, i);
+    if (cls !== SPACE && cls !== PUNCT) visible++;
   }
   if (visible <= 1) return 'skip';
+  const list = words(folded);
   const hasCapital = cased !== folded;
   const allCommon = list.length > 0 && list.every((w) => w.length === 1 || commonWords().has(w));
   if (allCommon) return hasCapital ? 'capitals' : 'skip';
-  const acronym = /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) && folded.replace(/\./g, '').length <= 5;
-  if (acronym || caseSensitive) return 'capitals';
+  if (caseSensitive || isAcronym(folded, cased)) return 'capitals';
+  return 'insensitive';
+}
+
+/** All capitals (digits and dots allowed), up to five letters: "US", "CIA", "U.N.". */
+const isAcronym = (folded: string, cased: string) =>
+  cased.length >= 2 &&
+  cased.length <= 9 &&
+  /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) &&
+  folded.replace(/\./g, '').length <= 5;
+
+const isAsciiWordUnit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * `modeOf` for plain ASCII, in one pass over the units: words are runs of [a-z0-9]; it stops at
+ * the first word that is not common (most names), and needs no list of the words.
+ */
+function asciiMode(folded: string, cased: string, caseSensitive: boolean): AliasMode {
+  const common = commonWords();
+  let visible = 0;
+  let allCommon = true;
+  let wordCount = 0;
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    if (!isAsciiWordUnit(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isAsciiWordUnit(folded.charCodeAt(j))) j++;
+    visible += j - i;
+    wordCount++;
+    if (allCommon && j - i > 1 && !common.has(folded.slice(i, j))) allCommon = false;
+    if (!allCommon && visible > 1) break;
+    i = j;
+  }
+  if (visible <= 1) return 'skip';
+  if (allCommon && wordCount > 0) return cased !== folded ? 'capitals' : 'skip';
+  if (caseSensitive || isAcronym(folded, cased)) return 'capitals';
   return 'insensitive';
 }

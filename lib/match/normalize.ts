@@ -248,12 +248,42 @@ export function casedText(norm: Normalised): string {
  * [folded, cased], trimmed. Equal to `normalise(text)` trimmed, and much cheaper for short strings.
  */
 export function foldPair(text: string): [string, string] {
-  // Plain ASCII (most aliases of most packs): only whitespace and capitals change, so native
-  // string operations give both forms without building them unit by unit.
-  if (isAscii(text)) {
-    const cased = text.replace(ASCII_SPACES, ' ').trim();
-    return [cased.toLowerCase(), cased];
+  // One pass over the units: plain ASCII is kept as it is, each non-ASCII code point is replaced
+  // by its cased form, and whitespace is collapsed only if some needs it. When the result is plain
+  // ASCII (most aliases, "Díaz" and "Łukasz" included), lower-casing it gives the folded form.
+  let replaced = '';
+  let from = 0;
+  let collapse = false;
+  let ascii = true;
+  let lastSpace = true;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 128) {
+      if (unit === 32 || (unit >= 9 && unit <= 13)) {
+        if (lastSpace || unit !== 32) collapse = true;
+        lastSpace = true;
+      } else lastSpace = false;
+      continue;
+    }
+    const cp = text.codePointAt(i) ?? unit;
+    if (!CASED_FOLD.has(cp)) foldCodePoint(cp);
+    const cased = CASED_FOLD.get(cp) ?? '';
+    if (cased.length === 0 || cased.includes(' ')) collapse = true;
+    if (ascii && !isAscii(cased)) ascii = false;
+    replaced += text.slice(from, i) + cased;
+    lastSpace = false;
+    if (cp > 0xffff) i++;
+    from = i + 1;
   }
+  if (!ascii) return foldPairByUnit(text);
+  let cased = from === 0 ? text : replaced + text.slice(from);
+  if (collapse || lastSpace) cased = cased.replace(ASCII_SPACES, ' ').trim();
+  return [cased.toLowerCase(), cased];
+}
+
+/** `foldPair` code point by code point: for text whose cased form is not plain ASCII. */
+function foldPairByUnit(text: string): [string, string] {
   let folded = '';
   let cased = '';
   let lastSpace = true;

@@ -128,13 +128,20 @@ export function tokenShape(text: string): { count: number; firstEnd: number } {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const cls = charClass(text, i);
-    const width = i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-    i += width;
+    const unit = text.charCodeAt(i);
+    const cls = unit < 128 ? (ASCII_CLASS[unit] as number) : charClass(text, i);
+    i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     if (cls === SPACE) continue;
     if (cls === WORD) {
-      while (i < n && charClass(text, i) === WORD) {
-        i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+      while (i < n) {
+        const u = text.charCodeAt(i);
+        if (u < 128) {
+          if (ASCII_CLASS[u] !== WORD) break;
+          i++;
+        } else {
+          if (charClass(text, i) !== WORD) break;
+          i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+        }
       }
     }
     if (count++ === 0) firstEnd = i;

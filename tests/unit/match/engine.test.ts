@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import starter from '@/assets/packs/starter.json';
-import { aliasMode } from '@/lib/match/alias-rule';
+import { aliasMode, commonWords } from '@/lib/match/alias-rule';
 import { compileDictionary } from '@/lib/match/compile';
 import { PageEngine } from '@/lib/match/engine';
+import { foldPair } from '@/lib/match/normalize';
+import { charClass, PUNCT, SPACE, WORD } from '@/lib/match/tokens';
 import { Pack } from '@/lib/model';
 
 const pack = Pack.parse(starter);
@@ -32,6 +35,58 @@ describe('the common-word rule', () => {
     expect(aliasMode('Díaz-Canel')).toBe('insensitive');
     expect(aliasMode('X')).toBe('skip');
     expect(aliasMode('Havana', true)).toBe('capitals');
+  });
+
+  it('decides as the rule is written, for ASCII and accented aliases alike', () => {
+    // The rule spelled out plainly, word list and all; the compiler takes shortcuts.
+    const reference = (text: string, caseSensitive: boolean) => {
+      const [folded, cased] = foldPair(text);
+      const units = [...folded];
+      const visible = units.filter((u) => ![SPACE, PUNCT].includes(charClass(u, 0))).length;
+      if (visible <= 1) return 'skip';
+      const words: string[] = [];
+      let word = '';
+      for (const u of [...units, ' ']) {
+        if (charClass(u, 0) === WORD) word += u;
+        else if (word) {
+          words.push(word);
+          word = '';
+        }
+      }
+      if (words.length > 0 && words.every((w) => w.length === 1 || commonWords().has(w)))
+        return cased === folded ? 'skip' : 'capitals';
+      const acronym = /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) && folded.replace(/\./g, '').length <= 5;
+      return acronym || caseSensitive ? 'capitals' : 'insensitive';
+    };
+    const piece = fc.constantFrom(
+      'the',
+      'White',
+      'house',
+      'US',
+      'C.I.A.',
+      'x',
+      'Díaz',
+      'Łukasz',
+      'Canel',
+      'havana',
+      '2026',
+      '9',
+      ' ',
+      '  ',
+      '\t',
+      '-',
+      "'",
+      '.',
+      'é',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.boolean(), (pieces, caseSensitive) => {
+        const text = pieces.join('');
+        expect(aliasMode(text, caseSensitive)).toBe(reference(text, caseSensitive));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('is applied when the dictionary is compiled', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Matcher, naiveMatch, type Pattern } from '@/lib/match/matcher';
 import { normalise } from '@/lib/match/normalize';
+import { tokenise, tokenShape } from '@/lib/match/tokens';
 
 const P = (text: string, value: number, caseSensitive = false): Pattern => ({
   text,
@@ -126,5 +127,22 @@ describe('Matcher', () => {
       ),
       { numRuns: 800 },
     );
+  });
+});
+
+describe('tokenShape', () => {
+  it('counts the tokens tokenise finds and ends the first where it does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (raw) => {
+        const text = normalise(raw).folded;
+        const tokens = tokenise(text);
+        expect(tokenShape(text)).toEqual({
+          count: tokens.count,
+          firstEnd: tokens.count > 0 ? tokens.ends[0] : 0,
+        });
+      }),
+      { numRuns: 3000 },
+    );
+    expect(tokenShape('díaz-canel 2026')).toEqual({ count: 4, firstEnd: 4 });
   });
 });

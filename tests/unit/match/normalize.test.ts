@@ -41,6 +41,18 @@ describe('normalise', () => {
     expect(foldPair('\ud800')).toEqual(['\ufffd', '\ufffd']);
   });
 
+  it('folds every code point of the Basic Multilingual Plane as it normalises text', () => {
+    const differ: string[] = [];
+    for (let cp = 0x80; cp <= 0xffff; cp++) {
+      const ch = String.fromCharCode(cp);
+      const text = ` a${ch}B ${ch}\t${ch}`;
+      const n = normalise(text);
+      const [folded, cased] = foldPair(text);
+      if (folded !== n.folded.trim() || cased !== casedText(n).trim()) differ.push(cp.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('maps every normalised position to an increasing original offset', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
