@@ -122,19 +122,33 @@ const NAME_PARTICLES = new Set(['the', 'de', 'del', 'el', 'la', 'las', 'lo', 'lo
  * that ends a clause (no name reads across "Cuba, Venezuela"); a run of several words neither
  * ends on a stop word nor starts on one other than a particle ("of America", "United States
  * of"); a stop word alone is looked up only when it is written with a capital ("WHO", "US"), as
- * an alias that is a common word only matches in its own case.
+ * an alias that is a common word only matches in its own case. In a text that writes names with
+ * capitals, a run of words all in lower case ("international law") is not a name; a text with no
+ * capital at all (or in a script without case) is read whole.
  */
 export function phraseKeys(text: string): string[] {
-  const capitalised = new Set((text.match(/\p{L}*\p{Lu}\p{L}*/gu) ?? []).map((w) => foldKey(w)));
-  const words: { word: string; stop: boolean; endsClause: boolean }[] = [];
-  for (const raw of foldKey(text).split(' ')) {
-    const word = raw.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, '');
-    if (word.length === 0) continue;
-    words.push({
-      word,
-      stop: isStopWord(word.endsWith("'s") ? word.slice(0, -2) : word),
-      endsClause: /[.,;:!?)\]]["')\]]*$/.test(raw),
-    });
+  const words: {
+    word: string;
+    stop: boolean;
+    endsClause: boolean;
+    capital: boolean;
+    lower: boolean;
+  }[] = [];
+  let anyCapital = false;
+  for (const token of text.split(/\s+/)) {
+    const capital = CAPITAL.test(token);
+    anyCapital ||= capital;
+    for (const raw of foldKey(token).split(' ')) {
+      const word = raw.replace(/^[("'[]+|[)"'\].,;:!?]+$/g, '');
+      if (word.length === 0) continue;
+      words.push({
+        word,
+        stop: isStopWord(word.endsWith("'s") ? word.slice(0, -2) : word),
+        endsClause: /[.,;:!?)\]]["')\]]*$/.test(raw),
+        capital,
+        lower: !capital && LOWER.test(word),
+      });
+    }
   }
   const keys = new Set<string>();
   const add = (phrase: string) => {
@@ -143,17 +157,22 @@ export function phraseKeys(text: string): string[] {
   };
   for (let i = 0; i < words.length; i++) {
     const first = words[i] as (typeof words)[number];
-    if (!first.stop || capitalised.has(first.word)) add(first.word);
+    let named = !(anyCapital && first.lower);
+    if (named && (!first.stop || first.capital)) add(first.word);
     if (first.stop && !NAME_PARTICLES.has(first.word)) continue;
     let phrase = first.word;
     for (let n = 2; n <= 5 && i + n <= words.length && !words[i + n - 2]?.endsClause; n++) {
       const next = words[i + n - 1] as (typeof words)[number];
       phrase = `${phrase} ${next.word}`;
-      if (!next.stop) add(phrase);
+      named ||= !(anyCapital && next.lower);
+      if (named && !next.stop) add(phrase);
     }
   }
   return [...keys];
 }
+
+const CAPITAL = /[\p{Lu}\p{Lt}]/u;
+const LOWER = /\p{Ll}/u;
 
 function wordIndex(haystack: string, needle: string): number {
   let from = 0;

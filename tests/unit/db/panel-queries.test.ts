@@ -74,6 +74,22 @@ describe('actorsNamedIn', () => {
     expect(keys).not.toContain('united states of');
     expect(keys).not.toContain('america and');
   });
+  it('looks up no run of lower-case words in a text that writes names with capitals', () => {
+    const keys = phraseKeys(
+      'Cuba will negotiate with the United States on the basis of international law.',
+    );
+    expect(keys).toEqual(expect.arrayContaining(['cuba', 'the united states', 'united states']));
+    expect(keys).not.toContain('international law');
+    expect(keys).not.toContain('basis');
+    expect(keys).not.toContain('negotiate');
+    // Runs that reach a capitalised word are kept: "de Cossío", "the Hague".
+    expect(phraseKeys('talks with de Cossío')).toEqual(expect.arrayContaining(['de cossio']));
+    // A text with no capital, or in a script without case, is read whole.
+    expect(phraseKeys('talks with havana')).toEqual(expect.arrayContaining(['havana', 'talks']));
+    expect(phraseKeys('Талибан и 习近平 会谈')).toEqual(
+      expect.arrayContaining(['习近平', '习近平 会谈']),
+    );
+  });
   it('does not take a common word for a case-sensitive alias', async () => {
     const db = await starterDb();
     expect(await actorsNamedIn(db, 'Let us talk about it')).toEqual([]);
