@@ -35,34 +35,25 @@ export async function sharedHistory(
 ): Promise<{ events: EventRow[]; more: boolean }> {
   const ids = actorIds.slice(0, 4);
   if (ids.length === 0) return { events: [], more: false };
-  // The index keys ("<actor> <date>") and ids of each actor's most recent events, read in the
-  // same order: their dates without reading the events themselves.
+  // Each actor's most recent events, one request each: reading the rows costs less than walking
+  // the index keys with a cursor (a round trip per event) and then reading the chosen rows.
   const perActor = await Promise.all(
-    ids.map(async (id) => {
-      const range = () => actorEventRange(db, id).reverse().limit(HISTORY_SCAN);
-      const [keys, eventIds] = await Promise.all([range().keys(), range().primaryKeys()]);
-      return eventIds.map((eventId, i) => ({
-        id: eventId as string,
-        dateKey: String(keys[i] ?? '').slice(id.length + 1),
-      }));
-    }),
+    ids.map((id) => actorEventRange(db, id).reverse().limit(HISTORY_SCAN).toArray()),
   );
-  const seen = new Map<string, { dateKey: string; actors: number }>();
+  const seen = new Map<string, { row: EventRow; actors: number }>();
   for (const list of perActor) {
-    for (const e of list) {
-      const entry = seen.get(e.id);
+    for (const row of list) {
+      const entry = seen.get(row.id);
       if (entry) entry.actors += 1;
-      else seen.set(e.id, { dateKey: e.dateKey, actors: 1 });
+      else seen.set(row.id, { row, actors: 1 });
     }
   }
-  const all = [...seen];
-  const shared = all.filter(([, e]) => e.actors >= 2);
-  const chosen = (ids.length >= 2 && shared.length > 0 ? shared : all).sort(([, a], [, b]) =>
-    a.dateKey < b.dateKey ? -1 : a.dateKey > b.dateKey ? 1 : 0,
+  const all = [...seen.values()];
+  const shared = all.filter((e) => e.actors >= 2);
+  const chosen = (ids.length >= 2 && shared.length > 0 ? shared : all).sort(
+    ({ row: a }, { row: b }) => (a._dateKey < b._dateKey ? -1 : a._dateKey > b._dateKey ? 1 : 0),
   );
-  const latest = chosen.slice(-limit).map(([id]) => id);
-  const rows = (await db.events.bulkGet(latest)).filter((e): e is EventRow => e !== undefined);
-  return { events: rows, more: chosen.length > limit };
+  return { events: chosen.slice(-limit).map((e) => e.row), more: chosen.length > limit };
 }
 
 export interface TimelinePage {
