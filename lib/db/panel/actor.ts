@@ -3,6 +3,7 @@ import type { Stance } from '../../model';
 import type { ActorRow, BackstoryDB, ClaimRow, LinkRow, StatementRow } from '../database';
 import {
   byTime,
+  COUNT_CAP,
   cappedCount,
   type EventInfo,
   type OtherStance,
@@ -157,9 +158,13 @@ export async function actorDetails(
     async () => {
       // Every read starts as soon as what it needs has arrived (no waiting for a whole round),
       // so the view's time is its longest chain of dependent reads, not the sum of rounds.
-      const newestIds = speakerRange(db, actorId).reverse().limit(shown).primaryKeys() as Promise<
-        string[]
-      >;
+      // Their statements' keys, newest first and as many as a count shows (COUNT_CAP + 1): the
+      // count and the ids of the statements on screen in one read.
+      const newestKeys = speakerRange(db, actorId)
+        .reverse()
+        .limit(Math.max(COUNT_CAP + 1, shown))
+        .primaryKeys() as Promise<string[]>;
+      const newestIds = newestKeys.then((keys) => keys.slice(0, shown));
       const ownClaimsRead = db.claims.where('claimantId').equals(actorId).limit(L.claims).toArray();
       const eventsRead = actorEvents(db, actorId, { limit: L.events, latest: true });
       // Links from the statements on screen: `states` adds to the claims they made, the other
@@ -216,7 +221,7 @@ export async function actorDetails(
         { denials, rows: denialRows },
         resolver,
       ] = await Promise.all([
-        cappedCount(speakerRange(db, actorId)),
+        newestKeys.then((keys) => Math.min(keys.length, COUNT_CAP + 1)),
         ownClaimsRead,
         cappedCount(db.claims.where('claimantId').equals(actorId)),
         eventsRead,
