@@ -81,9 +81,18 @@ function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMod
   }
   if (visible <= 1) return 'skip';
   const list = words(folded);
-  const hasCapital = cased !== folded;
   const allCommon = list.length > 0 && list.every((w) => w.length === 1 || commonWords().has(w));
-  if (allCommon) return hasCapital ? 'capitals' : 'skip';
+  return visibleMode(allCommon, folded, cased, caseSensitive);
+}
+
+/** The rule for an alias with at least two visible characters (rules 2–5). */
+function visibleMode(
+  allCommon: boolean,
+  folded: string,
+  cased: string,
+  caseSensitive: boolean,
+): AliasMode {
+  if (allCommon) return cased !== folded ? 'capitals' : 'skip';
   if (caseSensitive || isAcronym(folded, cased)) return 'capitals';
   return 'insensitive';
 }
@@ -121,7 +130,5 @@ function asciiMode(folded: string, cased: string, caseSensitive: boolean): Alias
     i = j;
   }
   if (visible <= 1) return 'skip';
-  if (allCommon && wordCount > 0) return cased !== folded ? 'capitals' : 'skip';
-  if (caseSensitive || isAcronym(folded, cased)) return 'capitals';
-  return 'insensitive';
+  return visibleMode(allCommon && wordCount > 0, folded, cased, caseSensitive);
 }

@@ -53,6 +53,22 @@ export interface Tokens {
   count: number;
 }
 
+/** Where the word continuing at `i` ends: past every following letter or digit. */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const u = text.charCodeAt(i);
+    if (u < 128) {
+      if (ASCII_CLASS[u] !== WORD) break;
+      i++;
+    } else {
+      if (charClass(text, i) !== WORD) break;
+      i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
+    }
+  }
+  return i;
+}
+
 /** Splits normalised text into tokens. Linear. */
 export function tokenise(text: string): Tokens {
   const n = text.length;
@@ -84,18 +100,7 @@ export function tokenise(text: string): Tokens {
     } else {
       i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     }
-    if (cls === WORD) {
-      while (i < n) {
-        const u = text.charCodeAt(i);
-        if (u < 128) {
-          if (ASCII_CLASS[u] !== WORD) break;
-          i++;
-        } else {
-          if (charClass(text, i) !== WORD) break;
-          i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-        }
-      }
-    }
+    if (cls === WORD) i = wordEnd(text, i);
     starts[count] = start;
     ends[count++] = i;
   }
@@ -132,18 +137,7 @@ export function tokenShape(text: string): { count: number; firstEnd: number } {
     const cls = unit < 128 ? (ASCII_CLASS[unit] as number) : charClass(text, i);
     i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
     if (cls === SPACE) continue;
-    if (cls === WORD) {
-      while (i < n) {
-        const u = text.charCodeAt(i);
-        if (u < 128) {
-          if (ASCII_CLASS[u] !== WORD) break;
-          i++;
-        } else {
-          if (charClass(text, i) !== WORD) break;
-          i += i + 1 < n && isLowSurrogate(text.charCodeAt(i + 1)) ? 2 : 1;
-        }
-      }
-    }
+    if (cls === WORD) i = wordEnd(text, i);
     if (count++ === 0) firstEnd = i;
   }
   return { count, firstEnd };
