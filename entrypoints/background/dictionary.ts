@@ -52,14 +52,7 @@ export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
 
 async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine> {
   const stored = (await db.settings.get(COMPILED_KEY))?.value as Dictionary | undefined;
-  if (
-    stored &&
-    stored.version === version &&
-    Array.isArray(stored.aliases) &&
-    (stored.aliases.length === 0 || typeof stored.aliases[0]?.[2] === 'string')
-  ) {
-    return new PageEngine(stored);
-  }
+  if (stored?.version === version && isCurrentFormat(stored)) return new PageEngine(stored);
   const dictionary = await compileFromDb(db, version);
   try {
     await db.settings.put({ key: COMPILED_KEY, value: dictionary });
@@ -68,6 +61,26 @@ async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine
     console.warn('[Backstory] Could not keep the compiled dictionary:', error);
   }
   return new PageEngine(dictionary);
+}
+
+/**
+ * Whether a stored dictionary has the shape this version builds from: alias columns of equal
+ * length (an older format, one array per alias, is compiled again). A structural check, not a
+ * full parse: the row is the background's own, and a parse of 100,000 aliases would cost more
+ * than the build it guards.
+ */
+function isCurrentFormat(stored: Dictionary): boolean {
+  const aliases = stored.aliases as Partial<Dictionary['aliases']> | undefined;
+  const keys = aliases?.keys;
+  return (
+    Array.isArray(keys) &&
+    Array.isArray(aliases?.actors) &&
+    Array.isArray(aliases?.cased) &&
+    aliases.actors.length === keys.length &&
+    aliases.cased.length === keys.length &&
+    Array.isArray(stored.actors) &&
+    Array.isArray(stored.claims)
+  );
 }
 
 export async function compileFromDb(db: BackstoryDB, version: number): Promise<Dictionary> {

@@ -21,13 +21,15 @@ const QUOTE_CHARS = 600;
  */
 export function compileDictionary(version: number, rows: KnowledgeRows): Dictionary {
   const actors: Dictionary['actors'] = [];
-  const aliases: Dictionary['aliases'] = [];
+  const keys: string[] = [];
+  const aliasActors: number[] = [];
+  const casedKeys: string[] = [];
   const actorIndex = new Map<string, number>();
   for (const actor of rows.actors) {
     if (actor.status === 'rejected' || actor.status === 'candidate' || actor.mergedInto) continue;
     const index = actors.push([actor.id, actor.name, actor.kind]) - 1;
     actorIndex.set(actor.id, index);
-    const first = aliases.length;
+    const first = keys.length;
     for (let k = -1; k < actor.aliases.length; k++) {
       const alias = k < 0 ? undefined : actor.aliases[k];
       const { mode, folded, cased } = classifyAlias(
@@ -35,16 +37,19 @@ export function compileDictionary(version: number, rows: KnowledgeRows): Diction
         alias?.caseSensitive === true,
       );
       if (mode === 'skip') continue;
-      // Stored normalised, so building the matcher needs no normalising: [key, actor, cased key
-      // when capitals are required, else ''].
-      const key = mode === 'capitals' ? cased : '';
+      // Stored normalised, so building the matcher needs no normalising: the key, the actor, and
+      // the cased key when capitals are required, else ''.
+      const casedKey = mode === 'capitals' ? cased : '';
       let seen = false;
       // An actor has a handful of aliases: a scan of its own entries finds a repeat.
-      for (let e = first; e < aliases.length && !seen; e++) {
-        const other = aliases[e] as Dictionary['aliases'][number];
-        seen = other[0] === folded && other[2] === key;
+      for (let e = first; e < keys.length && !seen; e++) {
+        seen = keys[e] === folded && casedKeys[e] === casedKey;
       }
-      if (!seen) aliases.push([folded, index, key]);
+      if (!seen) {
+        keys.push(folded);
+        aliasActors.push(index);
+        casedKeys.push(casedKey);
+      }
     }
   }
 
@@ -82,7 +87,7 @@ export function compileDictionary(version: number, rows: KnowledgeRows): Diction
   return {
     version,
     actors,
-    aliases,
+    aliases: { keys, actors: aliasActors, cased: casedKeys },
     claims,
     claimPhrases,
     claimTopics,

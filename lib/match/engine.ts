@@ -43,8 +43,11 @@ export class PageEngine {
       claims: dictionary.claims,
     };
     this.actors = new Matcher();
-    for (const [key, value, cased] of dictionary.aliases)
-      this.actors.addKey(key, cased === '' ? null : cased, value);
+    const { keys, actors, cased } = dictionary.aliases;
+    for (let i = 0; i < keys.length; i++) {
+      const casedKey = cased[i] ?? '';
+      this.actors.addKey(keys[i] ?? '', casedKey === '' ? null : casedKey, actors[i] ?? 0);
+    }
     this.claimCount = dictionary.claims.length;
     this.phrases = new Matcher();
     for (const [text, value] of dictionary.claimPhrases)

@@ -248,6 +248,63 @@ export function casedText(norm: Normalised): string {
  * [folded, cased], trimmed. Equal to `normalise(text)` trimmed, and much cheaper for short strings.
  */
 export function foldPair(text: string): [string, string] {
+  return foldPairByTable(text) ?? foldPairGeneral(text);
+}
+
+/**
+ * What one BMP unit folds to when its cased form is a single visible ASCII unit ("í" → "i",
+ * "Ł" → "L", "’" → "'"): that unit; 1 when it is anything else (a space, nothing, several units,
+ * a surrogate); 0 while not yet looked up. Filled on demand from the fold cache.
+ */
+const UNIT_FOLD = new Uint16Array(0x10000);
+/** Scratch for `foldPairByTable`: the cased units of one short string. */
+const SCRATCH = new Uint16Array(256);
+
+function unitFold(unit: number): number {
+  let to = UNIT_FOLD[unit] as number;
+  if (to === 0) {
+    const surrogate = unit >= 0xd800 && unit <= 0xdfff;
+    if (!surrogate && !CASED_FOLD.has(unit)) foldCodePoint(unit);
+    const cased = surrogate ? '' : (CASED_FOLD.get(unit) ?? '');
+    const c = cased.length === 1 ? cased.charCodeAt(0) : 0;
+    to = c > 32 && c < 127 ? c : 1;
+    UNIT_FOLD[unit] = to;
+  }
+  return to;
+}
+
+/**
+ * `foldPair` for the common alias: short, single spaces, and every non-ASCII unit folding to one
+ * visible ASCII unit (Latin letters with accents, typographic quotes and dashes). One pass with a
+ * table lookup per unit; null when the text needs the general path.
+ */
+function foldPairByTable(text: string): [string, string] | null {
+  const n = text.length;
+  if (n > SCRATCH.length) return null;
+  let replaced = false;
+  let lastSpace = true;
+  for (let i = 0; i < n; i++) {
+    let unit = text.charCodeAt(i);
+    if (unit >= 128) {
+      unit = unitFold(unit);
+      if (unit === 1) return null;
+      replaced = true;
+      lastSpace = false;
+    } else if (unit === 32 || (unit >= 9 && unit <= 13)) {
+      // Leading, repeated or non-space whitespace: the general path collapses it.
+      if (lastSpace || unit !== 32) return null;
+      lastSpace = true;
+    } else lastSpace = false;
+    SCRATCH[i] = unit;
+  }
+  if (lastSpace) return null; // empty, or trailing space
+  const cased = replaced
+    ? String.fromCharCode.apply(null, SCRATCH.subarray(0, n) as unknown as number[])
+    : text;
+  return [cased.toLowerCase(), cased];
+}
+
+function foldPairGeneral(text: string): [string, string] {
   // One pass over the units: plain ASCII is kept as it is, each non-ASCII code point is replaced
   // by its cased form, and whitespace is collapsed only if some needs it. When the result is plain
   // ASCII (most aliases, "Díaz" and "Łukasz" included), lower-casing it gives the folded form.

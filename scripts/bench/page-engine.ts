@@ -25,7 +25,7 @@ const api = {
       compileMs: t1 - t0,
       buildMs: t2 - t1,
       serialisedBytes: new TextEncoder().encode(JSON.stringify(dictionary)).length,
-      aliases: dictionary.aliases.length,
+      aliases: dictionary.aliases.keys.length,
     };
   },
   /** Builds the engine from an already compiled dictionary (what a restarted worker does). */
