@@ -130,10 +130,15 @@ export function insideSkipped(node: Node): boolean {
   return false;
 }
 
+/** A stack marker: the end of a block element or shadow root, and the container around it. */
+class Close {
+  constructor(readonly outer: Node) {}
+}
+
 /**
  * Walks `root` in document order and yields blocks. `onShadowRoot` is told of every open shadow
- * root entered (for styles, hit-testing and observing). `budget` is called every few hundred
- * nodes; it may suspend the walk (the generator yields `null`) so the caller can slice it.
+ * root entered (for styles, hit-testing and observing). Every few hundred nodes the generator
+ * yields `null`, so the caller can slice the walk.
  */
 export function* walkBlocks(
   root: Node,
@@ -143,14 +148,19 @@ export function* walkBlocks(
   let starts: number[] = [];
   let text = '';
   let container: Node = root.nodeType === Node.ELEMENT_NODE ? root : blockContainerOf(root);
-  const flush = function* (): Generator<Block> {
-    if (nodes.length > 0 && /\S/.test(text)) yield { container, nodes, starts, text };
-    nodes = [];
-    starts = [];
-    text = '';
+  /** The block collected so far, if it has visible text; starts the next one. */
+  const take = (): Block | null => {
+    const block = nodes.length > 0 && /\S/.test(text) ? { container, nodes, starts, text } : null;
+    if (nodes.length > 0) {
+      nodes = [];
+      starts = [];
+      text = '';
+    }
+    return block;
   };
-  // Each stack entry: a node to visit, or a marker closing a block element.
-  const stack: (Node | { close: Node; outer: Node })[] = [];
+  // Each stack entry: a node to visit, or a marker closing a block element. (A class of our own,
+  // not a shape test: a <dialog> element has a `close` method.)
+  const stack: (Node | Close)[] = [];
   const pushChildren = (parent: Node) => {
     for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
   };
@@ -169,42 +179,56 @@ export function* walkBlocks(
     const item = stack.pop();
     if (!item) break;
     if (++visited % 512 === 0) yield null;
-    if ('close' in item) {
-      yield* flush();
+    if (item instanceof Close) {
+      const done = take();
+      if (done) yield done;
       container = item.outer;
       continue;
     }
-    const node = item;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const t = node as Text;
-      if (t.data.length === 0) continue;
-      if (t.data.length > MAX_NODE) continue;
-      if (text.length + t.data.length > MAX_BLOCK && nodes.length > 0) yield* flush();
-      nodes.push(t);
+    const type = item.nodeType;
+    if (type === TEXT_NODE) {
+      const data = (item as Text).data;
+      const length = data.length;
+      if (length === 0 || length > MAX_NODE) continue;
+      if (text.length + length > MAX_BLOCK && nodes.length > 0) {
+        const done = take();
+        if (done) yield done;
+      }
+      nodes.push(item as Text);
       starts.push(text.length);
-      text += t.data;
+      text += data;
       continue;
     }
-    if (node.nodeType === Node.DOCUMENT_FRAGMENT_NODE) {
-      yield* flush();
-      stack.push({ close: node, outer: container });
-      container = node;
-      pushChildren(node);
+    if (type === FRAGMENT_NODE) {
+      const done = take();
+      if (done) yield done;
+      stack.push(new Close(container));
+      container = item;
+      pushChildren(item);
       continue;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE) continue;
-    const el = node as Element;
-    if (isSkipped(el)) continue;
-    if (isBlockElement(el)) {
-      yield* flush();
-      stack.push({ close: el, outer: container });
+    if (type !== ELEMENT_NODE) continue;
+    // isSkipped and isBlockElement, reading each property of the element once.
+    const el = item as Element;
+    const tag = el.tagName;
+    if (SKIP.has(tag) || el.hasAttribute('hidden')) continue;
+    const shadow = el.shadowRoot;
+    if (BLOCKS.has(tag) || shadow !== null || el.hasAttribute('contenteditable')) {
+      const done = take();
+      if (done) yield done;
+      stack.push(new Close(container));
       container = el;
     }
     pushChildren(el);
-    if (el.shadowRoot) {
-      onShadowRoot(el.shadowRoot);
-      stack.push(el.shadowRoot);
+    if (shadow) {
+      onShadowRoot(shadow);
+      stack.push(shadow);
     }
   }
-  yield* flush();
+  const last = take();
+  if (last) yield last;
 }
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const FRAGMENT_NODE = 11;

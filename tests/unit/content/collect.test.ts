@@ -28,6 +28,14 @@ describe('walkBlocks', () => {
     expect(texts).toEqual(['Seen']);
   });
 
+  it('reads a dialog like any other block (a node with a `close` method is not a marker)', () => {
+    const { texts, blocks: found } = blocks(
+      '<p>Before</p><dialog open><p>Inside <b>Rubio</b></p>Loose text</dialog><p>After</p>',
+    );
+    expect(texts).toEqual(['Before', 'Inside Rubio', 'Loose text', 'After']);
+    expect(found.map((b) => (b.container as Element).tagName)).toEqual(['P', 'P', 'DIALOG', 'P']);
+  });
+
   it('enters open shadow roots and tells about them', () => {
     document.body.innerHTML = '<div id="host"></div><p>After</p>';
     const host = document.getElementById('host') as HTMLElement;
