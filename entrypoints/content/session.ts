@@ -4,7 +4,7 @@ import { sendFromContent } from '@/lib/messaging/content-client';
 import { type Block, walkBlocks } from './collect';
 import { EntityTable } from './entities';
 import { Highlighter, type Hit, rangeOf } from './highlighter';
-import { Slicer } from './slices';
+import { Slicer, yieldToPage } from './slices';
 
 /** Characters of page text per page/match request (the first request: the visible blocks). */
 const BATCH_CHARS = 250_000;
@@ -71,7 +71,10 @@ export class PageSession {
     await this.matchInBatches([...visible, ...rest]);
     this.dropStalePaint();
     this.toHighlightsMs = performance.now() - this.startedAt;
+    // Painted: just after the next frame is rendered (a turn of the event loop after the
+    // animation-frame callback, which runs before the frame's paint).
     await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    await yieldToPage();
     this.toPaintMs = performance.now() - this.startedAt;
     if (this.knowledgeMoved) {
       this.knowledgeMoved = false;
