@@ -41,20 +41,11 @@ export interface MatchSpan {
   values: number[];
 }
 
-/** Keys longer than this many tokens are not added (no name or key phrase is that long). */
-export const MAX_KEY_TOKENS = 255;
-/** `table` entries: (chain head + 1) · SPAN + the most tokens of a key starting with the string. */
-const SPAN = 256;
-
 export class Matcher {
-  /**
-   * One map for both probes: a key → the last pattern added with that key (a chain through
-   * `next`), and the first token of some key → the most tokens of a key starting with it. Both
-   * in one number, (head + 1) · SPAN + most, where head + 1 is 0 for a first token that is not
-   * itself a key and most is 0 for a key of several tokens. A surname that is also the first word
-   * of a longer name ("castro", "castro ruz") is one entry, probed once per token.
-   */
-  private readonly table = new Map<string, number>();
+  /** key → the last pattern added with that key (a chain through `next`). */
+  private readonly keys = new Map<string, number>();
+  /** First token of some key → the most tokens of a key starting with it. */
+  private readonly firsts = new Map<string, number>();
   private values: Int32Array;
   /** Next pattern with the same key, or -1. */
   private next: Int32Array;
@@ -86,13 +77,12 @@ export class Matcher {
    */
   addKey(key: string, cased: string | null, value: number): boolean {
     if (key.length === 0) return false;
-    const entry = this.table.get(key) ?? 0;
-    const existing = Math.floor(entry / SPAN) - 1;
+    const existing = this.keys.get(key) ?? -1;
     for (let p = existing; p >= 0; p = this.next[p] ?? -1) {
       if (this.values[p] === value && this.cased[p] === cased) return false;
     }
     const shape = tokenShape(key);
-    if (shape.count === 0 || shape.count > MAX_KEY_TOKENS) return false;
+    if (shape.count === 0) return false;
     if (this.count === this.values.length) {
       const v = new Int32Array(this.count * 2);
       v.set(this.values);
@@ -105,15 +95,10 @@ export class Matcher {
     this.values[index] = value;
     this.next[index] = existing;
     this.cased[index] = cased;
-    if (shape.count === 1) {
-      // The key is its own first token.
-      this.table.set(key, (index + 1) * SPAN + Math.max(entry % SPAN, 1));
-    } else {
-      this.table.set(key, (index + 1) * SPAN + (entry % SPAN));
-      const first = key.slice(0, shape.firstEnd);
-      const other = this.table.get(first) ?? 0;
-      if (shape.count > other % SPAN) this.table.set(first, other - (other % SPAN) + shape.count);
-    }
+    this.keys.set(key, index);
+    const first = shape.firstEnd === key.length ? key : key.slice(0, shape.firstEnd);
+    const most = this.firsts.get(first) ?? 0;
+    if (shape.count > most) this.firsts.set(first, shape.count);
     this.maxTokens = Math.max(this.maxTokens, shape.count);
     return true;
   }
@@ -131,17 +116,15 @@ export class Matcher {
     const cands: { s: number; e: number; ti: number; tj: number; values: number[] }[] = [];
     for (let i = 0; i < count; i++) {
       const s = starts[i] ?? 0;
-      const entry = this.table.get(text.slice(s, ends[i])) ?? 0;
-      const most = entry % SPAN;
-      if (most === 0 || !atCodePointStart(norm.map, s)) continue;
+      const most = this.firsts.get(text.slice(s, ends[i]));
+      if (most === undefined || !atCodePointStart(norm.map, s)) continue;
       // Shortest first, so candidates stay in (start, end) order.
       const last = Math.min(count, i + most) - 1;
       for (let j = i; j <= last; j++) {
         const e = ends[j] ?? 0;
-        // The one-token span is the entry already read.
-        const head = Math.floor((j === i ? entry : (this.table.get(text.slice(s, e)) ?? 0)) / SPAN);
-        if (head === 0 || !atCodePointStart(norm.map, e)) continue;
-        const values = this.accepted(head - 1, norm, s);
+        const first = this.keys.get(text.slice(s, e));
+        if (first === undefined || !atCodePointStart(norm.map, e)) continue;
+        const values = this.accepted(first, norm, s);
         if (values.length > 0) cands.push({ s, e, ti: i, tj: j, values });
       }
     }
