@@ -78,8 +78,14 @@ export function rangeOf(block: Block, start: number, end: number): StaticRange |
   }
 }
 
-export const highlightsSupported = () =>
-  typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+let supported: boolean | undefined;
+/**
+ * Whether the CSS Custom Highlight API exists here. Read once: a content script's isolated world
+ * does not see the page's changes to its globals, and every paint asks.
+ */
+export const highlightsSupported = (): boolean =>
+  (supported ??=
+    typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function');
 
 /**
  * Paints hits with the CSS Custom Highlight API. StaticRanges, because live Ranges tax every DOM

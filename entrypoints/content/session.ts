@@ -181,7 +181,11 @@ export class PageSession {
     for (const [start, end, candidates] of result.actors) {
       const range = rangeOf(block, start, end);
       if (!range) continue;
-      const ids = candidates.map((c) => this.entities.actors.get(c)?.id ?? '').filter(Boolean);
+      const ids: string[] = [];
+      for (const c of candidates) {
+        const id = this.entities.actors.get(c)?.id;
+        if (id) ids.push(id);
+      }
       if (ids.length === 0) continue;
       hits.push({
         kind: ids.length > 1 ? 'ambiguous' : 'actor',
