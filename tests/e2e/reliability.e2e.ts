@@ -310,6 +310,11 @@ const CORPUS: { file: string; names: string[]; why: string }[] = [
     names: ['Marco Rubio', 'Nicolás Maduro'],
   },
   {
+    file: 'hostile/dialog.html',
+    why: 'an open <dialog> (its text and the block after it)',
+    names: ['Marco Rubio', 'Nicolás Maduro', 'Fidel Castro'],
+  },
+  {
     file: 'hostile/mutation-loop.html',
     why: 'text mutated every animation frame, forever',
     names: ['Marco Rubio'],
