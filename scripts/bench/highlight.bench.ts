@@ -581,11 +581,7 @@ const bench: BenchModule = {
       add('page DOM edits, no highlights (p50)', tax.none, 'ms');
       add('page DOM edits, with our StaticRange highlights (p50)', tax.statics, 'ms');
       add('page DOM edits, with live Range highlights (p50)', tax.lives, 'ms');
-      add(
-        'page DOM edits slowdown with StaticRanges (p50 of paired rounds)',
-        tax.slowdown,
-        '%',
-      );
+      add('page DOM edits slowdown with StaticRanges (p50 of paired rounds)', tax.slowdown, '%');
 
       // The ~100,000-word page, all on the main thread (for scale).
       const page100k = makePage(ten, 100_000, 1500, { seed: 99 });
