@@ -188,11 +188,21 @@ function wordIndex(haystack: string, needle: string): number {
   return -1;
 }
 
+/** At most this many actors are read for the names in one text. */
+const NAMED_CAP = 50;
+
 /** The known actors a text names, in the order they first appear. */
 export async function actorsNamedIn(db: BackstoryDB, text: string): Promise<ActorRow[]> {
-  const keys = phraseKeys(text);
+  const keys = [...new Set(phraseKeys(text))].sort();
   if (keys.length === 0) return [];
-  const rows = await db.actors.where('_aliasKeys').anyOf(keys).limit(50).toArray();
+  // One equality read per key, side by side: `anyOf` walks a cursor from key to key, a round
+  // trip for each. In key order, as `anyOf` reads them; an actor found by two keys counts once.
+  const perKey = await Promise.all(
+    keys.map((key) => db.actors.where('_aliasKeys').equals(key).limit(NAMED_CAP).toArray()),
+  );
+  const byId = new Map<string, ActorRow>();
+  for (const row of perKey.flat()) if (!byId.has(row.id)) byId.set(row.id, row);
+  const rows = [...byId.values()].slice(0, NAMED_CAP);
   const folded = foldKey(text);
   const found: { actor: ActorRow; at: number }[] = [];
   for (const actor of rows) {
@@ -217,8 +227,12 @@ export async function claimContext(db: BackstoryDB, claimId: string): Promise<Cl
   return db.transaction('r', [db.actors, db.claims, db.events, db.sources], async () => {
     const claim = await db.claims.get(claimId);
     if (!claim) return { named: [], history: { actors: [], events: [], more: false } };
-    const named = await actorsNamedIn(db, claim.gist);
-    const claimant = named.length > 0 ? undefined : await db.actors.get(claim.claimantId);
+    // The claimant is read alongside the names (one row), in case the claim names no one.
+    const [named, claimantRow] = await Promise.all([
+      actorsNamedIn(db, claim.gist),
+      db.actors.get(claim.claimantId),
+    ]);
+    const claimant = named.length > 0 ? undefined : claimantRow;
     const actors = named.length > 0 ? named : claimant ? [claimant] : [];
     const history = await sharedHistory(
       db,

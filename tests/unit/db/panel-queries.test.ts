@@ -58,6 +58,19 @@ describe('actorsNamedIn', () => {
     expect(named.map((a) => a.id)).toEqual([A('united-states'), A('cuba')]);
     expect(phraseKeys("Cuba's government.")).toContain('cuba');
   });
+
+  it('counts an actor named by several of its forms once, at its first mention', async () => {
+    const db = await starterDb();
+    const named = await actorsNamedIn(
+      db,
+      'Cuba heard Miguel Díaz-Canel say that Díaz-Canel would not meet the United States.',
+    );
+    expect(named.map((a) => a.id)).toEqual([
+      A('cuba'),
+      A('miguel-diaz-canel'),
+      A('united-states'),
+    ]);
+  });
   it('looks up no run that crosses a comma or ends on a stop word', () => {
     const keys = phraseKeys('Talks between Cuba, the United States of America and Mexico.');
     expect(keys).toContain('the united states of america');
