@@ -65,11 +65,7 @@ describe('actorsNamedIn', () => {
       db,
       'Cuba heard Miguel Díaz-Canel say that Díaz-Canel would not meet the United States.',
     );
-    expect(named.map((a) => a.id)).toEqual([
-      A('cuba'),
-      A('miguel-diaz-canel'),
-      A('united-states'),
-    ]);
+    expect(named.map((a) => a.id)).toEqual([A('cuba'), A('miguel-diaz-canel'), A('united-states')]);
   });
   it('looks up no run that crosses a comma or ends on a stop word', () => {
     const keys = phraseKeys('Talks between Cuba, the United States of America and Mexico.');
