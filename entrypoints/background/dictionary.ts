@@ -3,6 +3,7 @@ import { getKnowledgeVersion } from '@/lib/db';
 import { compileDictionary } from '@/lib/match/compile';
 import { PageEngine } from '@/lib/match/engine';
 import type { Dictionary } from '@/lib/messaging';
+import { aliasColumnsAligned } from '@/lib/messaging/schemas';
 
 /**
  * The compiled page dictionary and its matching engine, rebuilt only when the knowledge version
@@ -71,13 +72,11 @@ async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine
  */
 function isCurrentFormat(stored: Dictionary): boolean {
   const aliases = stored.aliases as Partial<Dictionary['aliases']> | undefined;
-  const keys = aliases?.keys;
   return (
-    Array.isArray(keys) &&
-    Array.isArray(aliases?.actors) &&
-    Array.isArray(aliases?.cased) &&
-    aliases.actors.length === keys.length &&
-    aliases.cased.length === keys.length &&
+    Array.isArray(aliases?.keys) &&
+    Array.isArray(aliases.actors) &&
+    Array.isArray(aliases.cased) &&
+    aliasColumnsAligned(aliases as Dictionary['aliases']) &&
     Array.isArray(stored.actors) &&
     Array.isArray(stored.claims)
   );

@@ -102,12 +102,14 @@ export const MAX_BLOCK = 200_000;
  */
 export const MAX_NODE = 200_000;
 
-export function isSkipped(el: Element): boolean {
-  return SKIP.has(el.tagName) || el.hasAttribute('hidden');
+/** Text under this element is not page text. (`tag`: the element's tag name, if already read.) */
+export function isSkipped(el: Element, tag = el.tagName): boolean {
+  return SKIP.has(tag) || el.hasAttribute('hidden');
 }
 
-export function isBlockElement(el: Element): boolean {
-  return BLOCKS.has(el.tagName) || el.shadowRoot !== null || el.hasAttribute('contenteditable');
+/** The element starts a block of its own (`tag`, `shadow`: its properties, if already read). */
+export function isBlockElement(el: Element, tag = el.tagName, shadow = el.shadowRoot): boolean {
+  return BLOCKS.has(tag) || shadow !== null || el.hasAttribute('contenteditable');
 }
 
 /** The nearest block-level ancestor of a node (or the shadow root / document it lives in). */
@@ -129,6 +131,11 @@ export function insideSkipped(node: Node): boolean {
   }
   return false;
 }
+
+/** Node types, as constants (`Node.TEXT_NODE` is a property read on every node of the walk). */
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const FRAGMENT_NODE = 11;
 
 /** A stack marker: the end of a block element or shadow root, and the container around it. */
 class Close {
@@ -208,12 +215,12 @@ export function* walkBlocks(
       continue;
     }
     if (type !== ELEMENT_NODE) continue;
-    // isSkipped and isBlockElement, reading each property of the element once.
+    // Each property of the element read once, for both tests and the shadow root below.
     const el = item as Element;
     const tag = el.tagName;
-    if (SKIP.has(tag) || el.hasAttribute('hidden')) continue;
+    if (isSkipped(el, tag)) continue;
     const shadow = el.shadowRoot;
-    if (BLOCKS.has(tag) || shadow !== null || el.hasAttribute('contenteditable')) {
+    if (isBlockElement(el, tag, shadow)) {
       const done = take();
       if (done) yield done;
       stack.push(new Close(container));
@@ -228,7 +235,3 @@ export function* walkBlocks(
   const last = take();
   if (last) yield last;
 }
-
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
-const FRAGMENT_NODE = 11;

@@ -8,6 +8,10 @@ import { HttpUrl, Id, Line } from '../model/ids';
 export const EntityRef = z.object({ kind: z.enum(['actor', 'claim']), id: Id });
 export type EntityRef = z.infer<typeof EntityRef>;
 
+/** Whether a dictionary's alias columns have one entry per alias each. */
+export const aliasColumnsAligned = (a: { keys: unknown[]; actors: unknown[]; cased: unknown[] }) =>
+  a.actors.length === a.keys.length && a.cased.length === a.keys.length;
+
 /**
  * The page dictionary in its compact serialisable form, compiled by the background once per
  * knowledge version (entrypoints/background/dictionary.ts). The background matches pages with it
@@ -32,9 +36,7 @@ export const Dictionary = z.object({
       /** The cased key if the alias must match with its capitals, else ''. */
       cased: z.array(z.string()),
     })
-    .refine((a) => a.actors.length === a.keys.length && a.cased.length === a.keys.length, {
-      message: 'alias columns differ in length',
-    }),
+    .refine(aliasColumnsAligned, { message: 'alias columns differ in length' }),
   /** Claims: [id, gist, claimant's index into `actors` or -1, number of denials]. */
   claims: z
     .array(z.tuple([Id, z.string(), z.number().int().min(-1), z.number().int().nonnegative()]))

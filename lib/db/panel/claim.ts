@@ -193,7 +193,7 @@ const NAMED_CAP = 50;
 
 /** The known actors a text names, in the order they first appear. */
 export async function actorsNamedIn(db: BackstoryDB, text: string): Promise<ActorRow[]> {
-  const keys = [...new Set(phraseKeys(text))].sort();
+  const keys = phraseKeys(text).sort(); // distinct already
   if (keys.length === 0) return [];
   // One equality read per key, side by side: `anyOf` walks a cursor from key to key, a round
   // trip for each. In key order, as `anyOf` reads them; an actor found by two keys counts once.
