@@ -3,7 +3,6 @@ import type { Stance } from '../../model';
 import type { ActorRow, BackstoryDB, ClaimRow, LinkRow, StatementRow } from '../database';
 import {
   byTime,
-  COUNT_CAP,
   cappedCount,
   type EventInfo,
   type OtherStance,
@@ -157,16 +156,17 @@ export async function actorDetails(
     [db.actors, db.statements, db.claims, db.links, db.events, db.sources],
     async () => {
       // Every read starts as soon as what it needs has arrived (no waiting for a whole round),
-      // so the view's time is its longest chain of dependent reads, not the sum of rounds.
-      // Their statements' keys, newest first and as many as a count shows (COUNT_CAP + 1): the
-      // count and the ids of the statements on screen in one read.
-      const newestKeys = speakerRange(db, actorId)
-        .reverse()
-        .limit(Math.max(COUNT_CAP + 1, shown))
-        .primaryKeys() as Promise<string[]>;
-      const newestIds = newestKeys.then((keys) => keys.slice(0, shown));
+      // so the view's time is its longest chain of dependent reads, not the sum of rounds. The
+      // requests of a transaction are served in the order they are made, so the reads that
+      // start a chain go first and the counts, which nothing waits for, last.
+      const newestIds = speakerRange(db, actorId).reverse().limit(shown).primaryKeys() as Promise<
+        string[]
+      >;
       const ownClaimsRead = db.claims.where('claimantId').equals(actorId).limit(L.claims).toArray();
       const eventsRead = actorEvents(db, actorId, { limit: L.events, latest: true });
+      // The actors and sources the events name, read as soon as the events arrive.
+      const resolver = new Resolver(db);
+      const eventsResolved = eventsRead.then((events) => resolver.load([], events));
       // Links from the statements on screen: `states` adds to the claims they made, the other
       // stances are their positions on claims. One equality read per statement, side by side:
       // `anyOf` walks a cursor from key to key, a round trip for each.
@@ -187,6 +187,11 @@ export async function actorDetails(
           ),
         ),
       );
+      const counts = Promise.all([
+        cappedCount(speakerRange(db, actorId)),
+        cappedCount(db.claims.where('claimantId').equals(actorId)),
+        cappedCount(actorEventRange(db, actorId)),
+      ]);
       const claimsRead = Promise.all([ownClaimsRead, ownLinksRead]).then(async ([own, links]) => {
         const claims = new Map<string, ClaimRow>(own.map((c) => [c.id, c]));
         const otherIds = [...new Set(links.map((l) => l.claimId))].filter((id) => !claims.has(id));
@@ -204,33 +209,27 @@ export async function actorDetails(
         const rows = (
           denials.length ? await db.statements.bulkGet(denials.map((l) => l.statementId)) : []
         ).filter((s): s is StatementRow => s !== undefined && s.speakerId !== actorId);
+        // Their speakers and sources (those the events named are read once).
+        await resolver.load(rows);
         return { denials, rows };
       });
-      const resolverRead = Promise.all([denialsRead, eventsRead]).then(([d, events]) =>
-        new Resolver(db).load(d.rows, events),
-      );
       const [
-        statementCount,
+        [statementCount, claimCount, eventCount],
         ownClaims,
-        claimCount,
         eventRows,
-        eventCount,
         ownLinks,
         claimLinks,
         claims,
         { denials, rows: denialRows },
-        resolver,
       ] = await Promise.all([
-        newestKeys.then((keys) => Math.min(keys.length, COUNT_CAP + 1)),
+        counts,
         ownClaimsRead,
-        cappedCount(db.claims.where('claimantId').equals(actorId)),
         eventsRead,
-        cappedCount(actorEventRange(db, actorId)),
         ownLinksRead,
         claimLinksRead,
         claimsRead,
         denialsRead,
-        resolverRead,
+        eventsResolved,
       ]);
       const denialById = new Map(denialRows.map((s) => [s.id, s]));
 
