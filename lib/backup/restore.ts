@@ -43,7 +43,7 @@ const Header = z.object({
 const SettingRow = z.object({ key: z.string().min(1).max(200), value: z.unknown() });
 
 /** Each table's row schema, and how its derived index fields are rebuilt. */
-const TABLES: Record<string, { schema: z.ZodType; derive: (row: never) => unknown }> = {
+const TABLES: Record<string, { schema: z.core.$ZodType; derive: (row: never) => unknown }> = {
   actors: { schema: Actor, derive: actorRow },
   sources: { schema: Source, derive: (r) => r },
   statements: { schema: Statement, derive: statementRow },
@@ -110,7 +110,7 @@ export function validateBackup(
     const out: unknown[] = [];
     for (const [i, raw] of list.entries()) {
       const row = raw && typeof raw === 'object' ? stripDerived(raw as object) : raw;
-      const parsed = spec.schema.safeParse(row);
+      const parsed = z.safeParse(spec.schema, row);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         problems.push(

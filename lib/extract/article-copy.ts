@@ -8,8 +8,8 @@ export const ArticleCopy = z.object({
   title: z.string().trim().min(1).max(500),
   outlet: z.string().trim().min(1).max(200).optional(),
   author: z.string().trim().min(1).max(300).optional(),
-  published: PartialDate.optional(),
-  modified: PartialDate.optional(),
+  published: z.optional(PartialDate),
+  modified: z.optional(PartialDate),
   /** The article text, paragraphs separated by blank lines. */
   text: z.string().max(2_000_000),
   /** Why the page was taken for an article. */

@@ -20,7 +20,7 @@ export const LearningStatus = z.object({
     .object({
       id: Id,
       title: z.string(),
-      sourceId: Id.optional(),
+      sourceId: z.optional(Id),
       /** The article is longer than learning reads (LEARN_MAX_CHARS): only its start was read. */
       partial: z.boolean().optional(),
     })

@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   type ContentHandlers,
   type ContentRequestType,
@@ -38,11 +38,11 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
 }
 
 /** A reply checked twice: the envelope (ok or error), then the value against `schema`. */
-export function parseReply(raw: unknown, schema: z.ZodType, type: string): Result<unknown> {
+export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string): Result<unknown> {
   const envelope = ResultSchema.safeParse(raw);
   if (!envelope.success) return { ok: false, error: `No valid reply to ${type}` };
   if (!envelope.data.ok) return envelope.data;
-  const value = schema.safeParse(envelope.data.value);
+  const value = z.safeParse(schema, envelope.data.value);
   if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
   return { ok: true, value: value.data };
 }
@@ -51,7 +51,7 @@ export function parseReply(raw: unknown, schema: z.ZodType, type: string): Resul
 export async function ask(
   type: string,
   payload: unknown,
-  reply: z.ZodType,
+  reply: z.core.$ZodType,
 ): Promise<Result<unknown>> {
   try {
     const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Note } from '../model/note';
 import {
   ActorCard,
@@ -17,29 +17,31 @@ import {
  *
  * Kept apart so the content script, loaded into every page, builds only these schemas: with the
  * schema modules marked pure, the bundler leaves out every schema nothing here reaches (packs,
- * settings, subscriptions…), which would otherwise be built on each page load.
+ * settings, subscriptions…), which would otherwise be built on each page load. Written with
+ * zod/mini, as is every schema module the content script reaches (lib/model/ids.ts, note.ts,
+ * actor.ts, …): classic zod's first schemas on a page cost about three times as much to build.
  */
 export const contentReplies = {
   'page/match': z.object({
-    version: z.number().int(),
+    version: z.int(),
     blocks: z.array(BlockMatches),
     entities: MatchedEntities,
   }),
   'page/config': PageConfig,
   'panel/open': z.object({ opened: z.boolean() }),
   'page/report': Empty,
-  'page/capture': z.object({ saved: z.boolean(), pageId: z.string().optional() }),
-  'entity/card': z.union([ActorCard, ClaimCard]).nullable(),
+  'page/capture': z.object({ saved: z.boolean(), pageId: z.optional(z.string()) }),
+  'entity/card': z.nullable(z.union([ActorCard, ClaimCard])),
   'notes/for-page': z.object({
     show: z.boolean(),
     canCreate: z.boolean(),
-    notes: z.array(Note).max(10_000),
+    notes: z.array(Note).check(z.maxLength(10_000)),
   }),
   /** `warning`: the note was saved, its reading copy was not (say so, do not fail the note). */
-  'notes/create': z.object({ note: Note, warning: z.string().optional() }),
+  'notes/create': z.object({ note: Note, warning: z.optional(z.string()) }),
   'review/open': Empty,
-  'packs/offer': z.object({ shown: z.number().int() }),
-  'claimreview/report': z.object({ reviews: z.number().int() }),
+  'packs/offer': z.object({ shown: z.int() }),
+  'claimreview/report': z.object({ reviews: z.int() }),
 } as const;
 
 /** The `type` of a page's `<link rel="alternate">` that offers a pack to subscribe to. */
@@ -51,8 +53,8 @@ export type ContentSentType = keyof typeof contentReplies;
 /** Messages the background (or an extension page) sends to a tab's content script. */
 export const toContent = {
   'highlights/reveal': {
-    request: z.object({ target: EntityRef, index: z.number().int() }),
-    response: z.object({ found: z.boolean(), total: z.number().int() }),
+    request: z.object({ target: EntityRef, index: z.int() }),
+    response: z.object({ found: z.boolean(), total: z.int() }),
   },
   /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
@@ -73,21 +75,21 @@ export const toContent = {
   'highlights/stats': {
     request: Empty,
     response: z.object({
-      url: z.string().max(8192),
-      actors: z.number().int().nonnegative(),
-      claims: z.number().int().nonnegative(),
-      ambiguous: z.number().int().nonnegative(),
-      blocks: z.number().int().nonnegative(),
+      url: z.string().check(z.maxLength(8192)),
+      actors: z.int().check(z.nonnegative()),
+      claims: z.int().check(z.nonnegative()),
+      ambiguous: z.int().check(z.nonnegative()),
+      blocks: z.int().check(z.nonnegative()),
       /** Main-thread time of the content script's own work, ms. */
-      mainThreadMs: z.number().nonnegative(),
+      mainThreadMs: z.number().check(z.nonnegative()),
       /** The longest single slice of that work, ms. */
-      longestSliceMs: z.number().nonnegative(),
+      longestSliceMs: z.number().check(z.nonnegative()),
       /** From the script's start to highlights set, ms. */
-      toHighlightsMs: z.number().nonnegative(),
+      toHighlightsMs: z.number().check(z.nonnegative()),
       /** From the script's start to the first frame painted with them, ms. */
-      toPaintMs: z.number().nonnegative(),
+      toPaintMs: z.number().check(z.nonnegative()),
       /** How many full scans of the page ran (the first, navigations, refreshes). */
-      scans: z.number().int().nonnegative().optional(),
+      scans: z.optional(z.int().check(z.nonnegative())),
     }),
   },
 } as const;
@@ -111,7 +113,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export const Envelope = z.object({
   channel: z.literal('backstory'),
-  type: z.string().max(100),
+  type: z.string().check(z.maxLength(100)),
   payload: z.unknown(),
 });
 export type Envelope = z.infer<typeof Envelope>;

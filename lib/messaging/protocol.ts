@@ -94,7 +94,7 @@ export const toBackground = {
   /** content → background: open the review page on a note (from a note's card on the page). */
   'review/open': {
     from: 'content',
-    request: z.object({ noteId: Id.optional() }),
+    request: z.object({ noteId: z.optional(Id) }),
     response: contentReplies['review/open'],
   },
   /** extension → background: the settings. */
@@ -113,7 +113,7 @@ export const toBackground = {
   'tab/state': {
     from: 'extension',
     request: z.object({ tabId: z.number().int() }),
-    response: TabState.nullable(),
+    response: z.nullable(TabState),
   },
   /** extension → background: learning on a tab's page (settings, private window, cached copy). */
   'learning/status': {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 // Direct imports, not the model index: content scripts load this file, and every schema the
 // index pulls in is built at load time on the page's main thread.
 import { ActorKind } from '../model/actor';
@@ -19,7 +19,7 @@ export const aliasColumnsAligned = (a: { keys: unknown[]; actors: unknown[]; cas
  * Indexes refer to positions in `actors` and `claims`.
  */
 export const Dictionary = z.object({
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
   /** Actors that can be highlighted: [id, display name, kind]. */
   actors: z.array(z.tuple([Id, z.string(), ActorKind])),
   /**
@@ -32,42 +32,44 @@ export const Dictionary = z.object({
       /** The folded key. */
       keys: z.array(z.string()),
       /** Index into `actors`. */
-      actors: z.array(z.number().int().nonnegative()),
+      actors: z.array(z.int().check(z.nonnegative())),
       /** The cased key if the alias must match with its capitals, else ''. */
       cased: z.array(z.string()),
     })
-    .refine(aliasColumnsAligned, { message: 'alias columns differ in length' }),
+    .check(z.refine(aliasColumnsAligned, { message: 'alias columns differ in length' })),
   /** Claims: [id, gist, claimant's index into `actors` or -1, number of denials]. */
-  claims: z
-    .array(z.tuple([Id, z.string(), z.number().int().min(-1), z.number().int().nonnegative()]))
-    .default([]),
+  claims: z._default(
+    z.array(z.tuple([Id, z.string(), z.int().check(z.gte(-1)), z.int().check(z.nonnegative())])),
+    [],
+  ),
   /** Key phrases that signal a claim: [text, claim index]. */
-  claimPhrases: z.array(z.tuple([z.string(), z.number().int().nonnegative()])).default([]),
+  claimPhrases: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
   /** Topic words of a claim: [text, claim index]. */
-  claimTopics: z.array(z.tuple([z.string(), z.number().int().nonnegative()])).default([]),
+  claimTopics: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
   /** Actors with a statement linked to a claim (claimant included): [claim index, actor index]. */
-  claimActors: z
-    .array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]))
-    .default([]),
+  claimActors: z._default(
+    z.array(z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative())])),
+    [],
+  ),
   /** The words of statements linked to a claim (for similarity): [words, claim index]. */
-  claimQuotes: z.array(z.tuple([z.string(), z.number().int().nonnegative()])).default([]),
+  claimQuotes: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
 });
 export type Dictionary = z.infer<typeof Dictionary>;
 
 /** One block of page text sent for matching. */
-export const MatchText = z.string().max(600_000);
+export const MatchText = z.string().check(z.maxLength(600_000));
 
 /** An actor mention: [start, end, candidate actor indexes (several: an ambiguous alias)]. */
 export const ActorSpan = z.tuple([
-  z.number().int().nonnegative(),
-  z.number().int().nonnegative(),
-  z.array(z.number().int().nonnegative()).min(1).max(50),
+  z.int().check(z.nonnegative()),
+  z.int().check(z.nonnegative()),
+  z.array(z.int().check(z.nonnegative())).check(z.minLength(1), z.maxLength(50)),
 ]);
 /** A sentence that states, denies or reports claims: [start, end, claim indexes, best first]. */
 export const ClaimSpan = z.tuple([
-  z.number().int().nonnegative(),
-  z.number().int().nonnegative(),
-  z.array(z.number().int().nonnegative()).min(1).max(50),
+  z.int().check(z.nonnegative()),
+  z.int().check(z.nonnegative()),
+  z.array(z.int().check(z.nonnegative())).check(z.minLength(1), z.maxLength(50)),
 ]);
 
 export const BlockMatches = z.object({
@@ -78,43 +80,43 @@ export type BlockMatches = z.infer<typeof BlockMatches>;
 
 /** What a page needs to know about the entities its matches refer to, by dictionary index. */
 export const MatchedEntities = z.object({
-  actors: z.array(z.tuple([z.number().int().nonnegative(), Id, z.string(), ActorKind])),
+  actors: z.array(z.tuple([z.int().check(z.nonnegative()), Id, z.string(), ActorKind])),
   claims: z.array(
-    z.tuple([z.number().int().nonnegative(), Id, z.string(), z.number().int().nonnegative()]),
+    z.tuple([z.int().check(z.nonnegative()), Id, z.string(), z.int().check(z.nonnegative())]),
   ),
 });
 export type MatchedEntities = z.infer<typeof MatchedEntities>;
 
 export const FoundEntity = z.object({
   id: Id,
-  name: z.string().max(500),
-  count: z.number().int().nonnegative(),
+  name: z.string().check(z.maxLength(500)),
+  count: z.int().check(z.nonnegative()),
 });
 export type FoundEntity = z.infer<typeof FoundEntity>;
 
 /** An alias on the page that names several actors and that the page's context did not settle. */
 export const AmbiguousMention = z.object({
-  text: z.string().max(200),
-  candidates: z.array(Id).min(2).max(50),
-  count: z.number().int().nonnegative(),
+  text: z.string().check(z.maxLength(200)),
+  candidates: z.array(Id).check(z.minLength(2), z.maxLength(50)),
+  count: z.int().check(z.nonnegative()),
 });
 export type AmbiguousMention = z.infer<typeof AmbiguousMention>;
 
 /** What a content script reports about its page. */
 export const PageReport = z.object({
   url: HttpUrl,
-  title: z.string().max(2000),
+  title: z.string().check(z.maxLength(2000)),
   status: z.enum(['active', 'paused', 'disabled']),
-  actors: z.array(FoundEntity).max(10_000),
-  claims: z.array(FoundEntity).max(10_000),
+  actors: z.array(FoundEntity).check(z.maxLength(10_000)),
+  claims: z.array(FoundEntity).check(z.maxLength(10_000)),
   /** Mentions that could be one of several actors (see lib/match/resolve.ts). */
-  ambiguous: z.array(AmbiguousMention).max(1000).optional(),
+  ambiguous: z.optional(z.array(AmbiguousMention).check(z.maxLength(1000))),
 });
 export type PageReport = z.infer<typeof PageReport>;
 
 /** What the panel shows under "On this page" for a tab. */
-export const TabState = PageReport.extend({
-  tabId: z.number().int(),
+export const TabState = z.extend(PageReport, {
+  tabId: z.int(),
   updatedAt: z.number(),
 });
 export type TabState = z.infer<typeof TabState>;
@@ -122,21 +124,21 @@ export type TabState = z.infer<typeof TabState>;
 /** What the panel was asked to show, and for which tab. */
 export const PanelTarget = z.object({
   target: EntityRef,
-  tabId: z.number().int().optional(),
+  tabId: z.optional(z.int()),
   at: z.number(),
 });
 export type PanelTarget = z.infer<typeof PanelTarget>;
 
-export const Empty = z.object({}).strict();
+export const Empty = z.strictObject({});
 
 export const ActorCard = z.object({
   id: Id,
   name: Line(200),
   kind: ActorKind,
-  role: z.string().optional(),
-  statements: z.number().int().nonnegative(),
-  claims: z.number().int().nonnegative(),
-  deniedBy: z.number().int().nonnegative(),
+  role: z.optional(z.string()),
+  statements: z.int().check(z.nonnegative()),
+  claims: z.int().check(z.nonnegative()),
+  deniedBy: z.int().check(z.nonnegative()),
 });
 export type ActorCard = z.infer<typeof ActorCard>;
 
@@ -145,11 +147,11 @@ export const ClaimCard = z.object({
   id: Id,
   kind: z.literal('claim'),
   gist: Line(500),
-  claimant: z.string().max(200).optional(),
-  statements: z.number().int().nonnegative(),
-  supports: z.number().int().nonnegative(),
-  denials: z.number().int().nonnegative(),
-  qualifies: z.number().int().nonnegative(),
+  claimant: z.optional(z.string().check(z.maxLength(200))),
+  statements: z.int().check(z.nonnegative()),
+  supports: z.int().check(z.nonnegative()),
+  denials: z.int().check(z.nonnegative()),
+  qualifies: z.int().check(z.nonnegative()),
 });
 export type ClaimCard = z.infer<typeof ClaimCard>;
 
@@ -163,7 +165,7 @@ export type PageConfig = z.infer<typeof PageConfig>;
 
 /** A search the panel is asked to run (the context menu on a selection), kept in session storage. */
 export const PanelSearch = z.object({
-  query: z.string().trim().min(1).max(500),
+  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   at: z.number(),
 });
 export type PanelSearch = z.infer<typeof PanelSearch>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Id, Line } from './ids';
 import { PartialDate } from './partial-date';
 import { ProvenanceList } from './provenance';
@@ -17,17 +17,17 @@ export type ActorKind = z.infer<typeof ActorKind>;
  */
 export const Alias = z.object({
   text: Line(200),
-  kind: z.enum(['name', 'short', 'variant', 'title', 'metonym']).optional(),
-  caseSensitive: z.boolean().optional(),
+  kind: z.optional(z.enum(['name', 'short', 'variant', 'title', 'metonym'])),
+  caseSensitive: z.optional(z.boolean()),
 });
 export type Alias = z.infer<typeof Alias>;
 
 export const Role = z.object({
   title: Line(300),
   /** What the role is of, where the title does not say ("Cuba"). */
-  of: Line(200).optional(),
-  from: PartialDate.optional(),
-  to: PartialDate.optional(),
+  of: z.optional(Line(200)),
+  from: z.optional(PartialDate),
+  to: z.optional(PartialDate),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -35,21 +35,20 @@ export const Actor = z.object({
   id: Id,
   name: Line(200),
   kind: ActorKind,
-  aliases: z.array(Alias).max(500),
-  roles: z.array(Role).max(100).optional(),
+  aliases: z.array(Alias).check(z.maxLength(500)),
+  roles: z.optional(z.array(Role).check(z.maxLength(100))),
   /** One neutral line of who this is, in the pack author's words. */
-  description: Line(500).optional(),
-  wikidata: z
-    .string()
-    .regex(/^Q[1-9]\d*$/, { message: 'expected a Wikidata id like Q22686' })
-    .optional(),
+  description: z.optional(Line(500)),
+  wikidata: z.optional(
+    z.string().check(z.regex(/^Q[1-9]\d*$/, { message: 'expected a Wikidata id like Q22686' })),
+  ),
   /**
    * `candidate`: proposed by extraction, waiting for the user to confirm, merge or reject.
    * `rejected`: kept so it is not proposed again; never highlighted. Absent means known.
    */
-  status: z.enum(['known', 'candidate', 'rejected']).optional(),
+  status: z.optional(z.enum(['known', 'candidate', 'rejected'])),
   /** Set when the user merged this actor into another; lookups follow it. */
-  mergedInto: Id.optional(),
+  mergedInto: z.optional(Id),
   provenance: ProvenanceList,
 });
 export type Actor = z.infer<typeof Actor>;

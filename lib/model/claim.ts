@@ -13,7 +13,7 @@ export const Claim = z.object({
   claimantId: Id,
   gist: Line(500),
   /** The earliest date it is known to have been stated. */
-  firstStated: PartialDate.optional(),
+  firstStated: z.optional(PartialDate),
   /** Phrases that signal the claim in running text ("talks with Cuba", "highest people in Cuba"). */
   keyPhrases: z.array(Line(200)).max(100).optional(),
   /** Topic words; synonyms of one topic count as one ("talks", "negotiations", "dialogue"). */

@@ -1,24 +1,23 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Stable row ids. Pack authors choose them (`starter/actor/donald-trump`); rows made in the
  * browser get a prefix and a hash or random part. Kept to a safe alphabet so an id can sit in a
  * URL, a DOM attribute or a message without escaping.
  */
-export const Id = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/, {
+export const Id = z.string().check(
+  z.minLength(1),
+  z.maxLength(200),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/, {
     message: 'expected an id of letters, digits and : . _ / @ + -',
-  });
+  }),
+);
 export type Id = z.infer<typeof Id>;
 
 /** An http(s) URL. Anything else (javascript:, data:, file:) is refused at the boundary. */
 export const HttpUrl = z
   .string()
-  .max(4096)
-  .refine(isHttpUrl, { message: 'expected an http or https URL' });
+  .check(z.maxLength(4096), z.refine(isHttpUrl, { message: 'expected an http or https URL' }));
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -41,12 +40,12 @@ export function sameSite(a: string, b: string): boolean {
 
 /** A bounded single line of display text (names, titles, gists). */
 export const Line = (max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((s) => !/[\n\r]/.test(s), { message: 'expected a single line' });
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((s) => !/[\n\r]/.test(s), { message: 'expected a single line' }),
+  );
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { HttpUrl, Id, IsoDateTime, Line } from './ids';
 import { ProvenanceList } from './provenance';
 import { TextPositionSelector, TextQuoteSelector } from './selectors';
@@ -8,9 +8,9 @@ export const SelectionTarget = z.object({
   kind: z.literal('selection'),
   /** The page's canonical URL when it declares one, otherwise its address without the hash. */
   url: HttpUrl,
-  title: Line(500).optional(),
+  title: z.optional(Line(500)),
   quote: TextQuoteSelector,
-  position: TextPositionSelector.optional(),
+  position: z.optional(TextPositionSelector),
 });
 
 /** A note on something Backstory knows. */
@@ -24,8 +24,8 @@ export const NoteTarget = z.discriminatedUnion('kind', [SelectionTarget, EntityT
 
 export const Note = z.object({
   id: Id,
-  body: z.string().max(100_000),
-  tags: z.array(Line(100)).max(100),
+  body: z.string().check(z.maxLength(100_000)),
+  tags: z.array(Line(100)).check(z.maxLength(100)),
   target: NoteTarget,
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -84,14 +84,14 @@ export const Subscription = z.object({
   maxBytes: z.number().int().positive(),
   intervalMinutes: z.number().int().positive(),
   /** The page that offered this pack with <link rel="alternate">, if it came from one. */
-  offeredBy: HttpUrl.optional(),
+  offeredBy: z.optional(HttpUrl),
   createdAt: IsoDateTime,
   etag: z.string().max(1000).optional(),
   lastModified: z.string().max(200).optional(),
   /** When the last refresh started and finished, and the last one that brought a good copy. */
-  checkingSince: IsoDateTime.optional(),
-  lastCheckedAt: IsoDateTime.optional(),
-  lastSuccessAt: IsoDateTime.optional(),
+  checkingSince: z.optional(IsoDateTime),
+  lastCheckedAt: z.optional(IsoDateTime),
+  lastSuccessAt: z.optional(IsoDateTime),
   /** What the last successful check found. */
   lastResult: z.enum(['updated', 'unchanged', 'not-modified']).optional(),
   /** The last failure; cleared by the next success. */
@@ -133,6 +133,6 @@ export const ImportJournal = z.object({
   leaseUntil: z.number(),
   runId: z.string().max(100),
   fileName: z.string().max(500).optional(),
-  sourceUrl: HttpUrl.optional(),
+  sourceUrl: z.optional(HttpUrl),
 });
 export type ImportJournal = z.infer<typeof ImportJournal>;

@@ -25,9 +25,9 @@ export const PackVersion = z
   .regex(/^\d{1,9}(\.\d{1,9}){0,3}$/, { message: 'expected a version like 1 or 1.2.0' });
 
 /** Inside a pack, a row's provenance may be left out: it is then the pack itself. */
-const optionalProvenance = { provenance: ProvenanceList.optional() };
+const optionalProvenance = { provenance: z.optional(ProvenanceList) };
 export const PackSource = Source.extend(optionalProvenance);
-export const PackActor = Actor.extend(optionalProvenance);
+export const PackActor = z.object({ ...Actor.shape, ...optionalProvenance });
 export const PackClaim = Claim.extend(optionalProvenance);
 export const PackLink = ClaimLink.extend(optionalProvenance);
 export const PackEvent = Event.extend(optionalProvenance);
@@ -43,10 +43,10 @@ export const PackRecord = z.object({
   id: PackId,
   name: Line(200),
   version: PackVersion,
-  description: Line(2000).optional(),
-  publisher: Line(200).optional(),
-  homepage: HttpUrl.optional(),
-  license: Line(200).optional(),
+  description: z.optional(Line(2000)),
+  publisher: z.optional(Line(200)),
+  homepage: z.optional(HttpUrl),
+  license: z.optional(Line(200)),
   loadedAt: IsoDateTime,
   counts: PackCounts,
   /** `bundled` ships with the extension; `file` was imported; `subscription` is fetched by URL. */
@@ -61,11 +61,11 @@ export const Pack = z.object({
   id: PackId,
   name: Line(200),
   version: PackVersion,
-  description: Line(2000).optional(),
-  publisher: Line(200).optional(),
-  homepage: HttpUrl.optional(),
-  license: Line(200).optional(),
-  createdAt: IsoDateTime.optional(),
+  description: z.optional(Line(2000)),
+  publisher: z.optional(Line(200)),
+  homepage: z.optional(HttpUrl),
+  license: z.optional(Line(200)),
+  createdAt: z.optional(IsoDateTime),
   sources: z.array(PackSource).max(MAX_ROWS).default([]),
   actors: z.array(PackActor).max(MAX_ROWS).default([]),
   claims: z.array(PackClaim).max(MAX_ROWS).default([]),

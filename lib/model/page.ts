@@ -8,13 +8,13 @@ export const Page = z.object({
   /** Canonical URL when the page declares one. */
   url: HttpUrl,
   title: Line(500),
-  outlet: Line(200).optional(),
-  author: Line(300).optional(),
-  published: PartialDate.optional(),
+  outlet: z.optional(Line(200)),
+  author: z.optional(Line(300)),
+  published: z.optional(PartialDate),
   /** The article text, paragraphs separated by blank lines. */
   text: z.string().max(2_000_000),
   /** The Source row extraction created for it, if knowledge was learned from it. */
-  sourceId: Id.optional(),
+  sourceId: z.optional(Id),
   foundActorIds: z.array(Id),
   foundClaimIds: z.array(Id),
   visitedAt: IsoDateTime,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A date known to the year, the month or the day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -33,9 +33,11 @@ export function parsePartialDate(value: string): PartialDateParts | null {
   return { year, month, day };
 }
 
-export const PartialDate = z.string().refine((v) => parsePartialDate(v) !== null, {
-  message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
-});
+export const PartialDate = z.string().check(
+  z.refine((v) => parsePartialDate(v) !== null, {
+    message: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD',
+  }),
+);
 export type PartialDate = z.infer<typeof PartialDate>;
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');

@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** W3C Web Annotation TextQuoteSelector: the passage and a little context on each side. */
 export const TextQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(10_000),
-  prefix: z.string().max(500).optional(),
-  suffix: z.string().max(500).optional(),
+  exact: z.string().check(z.minLength(1), z.maxLength(10_000)),
+  prefix: z.optional(z.string().check(z.maxLength(500))),
+  suffix: z.optional(z.string().check(z.maxLength(500))),
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 
@@ -13,8 +13,10 @@ export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
 export const TextPositionSelector = z
   .object({
     type: z.literal('TextPositionSelector'),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
+    start: z.int().check(z.nonnegative()),
+    end: z.int().check(z.nonnegative()),
   })
-  .refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] });
+  .check(
+    z.refine((s) => s.end >= s.start, { message: 'end must not be before start', path: ['end'] }),
+  );
 export type TextPositionSelector = z.infer<typeof TextPositionSelector>;

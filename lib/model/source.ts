@@ -7,14 +7,14 @@ import { ProvenanceList } from './provenance';
 export const Source = z.object({
   id: Id,
   /** Canonical URL, only where it is known (a pack may name an article without one). */
-  url: HttpUrl.optional(),
+  url: z.optional(HttpUrl),
   /** Absent when the source does not say who published it. */
-  outlet: Line(200).optional(),
-  title: Line(500).optional(),
-  author: Line(300).optional(),
-  published: PartialDate.optional(),
+  outlet: z.optional(Line(200)),
+  title: z.optional(Line(500)),
+  author: z.optional(Line(300)),
+  published: z.optional(PartialDate),
   /** When the browser read it (pages) or the pack author retrieved it. */
-  retrievedAt: IsoDateTime.optional(),
+  retrievedAt: z.optional(IsoDateTime),
   provenance: ProvenanceList,
 });
 export type Source = z.infer<typeof Source>;

@@ -8,7 +8,7 @@ import { TextQuoteSelector } from './selectors';
 export const Citation = z.object({
   sourceId: Id,
   /** The passage in the source, for finding it again and for `#:~:text=` links. */
-  selector: TextQuoteSelector.optional(),
+  selector: z.optional(TextQuoteSelector),
 });
 export type Citation = z.infer<typeof Citation>;
 
@@ -19,15 +19,15 @@ export type Citation = z.infer<typeof Citation>;
 export const StatementFields = z.object({
   id: Id,
   /** The actor who said it. Absent for unnamed speakers, who get a `speakerLabel` instead. */
-  speakerId: Id.optional(),
+  speakerId: z.optional(Id),
   /** How the source names an unnamed speaker: "unnamed senior U.S. official". */
-  speakerLabel: Line(300).optional(),
+  speakerLabel: z.optional(Line(300)),
   words: z.string().trim().min(1).max(5000),
   kind: z.enum(['quote', 'reported']),
   /** How it was said: "told Reuters", "post on X", "remarks to reporters at Mar-a-Lago". */
-  medium: Line(300).optional(),
+  medium: z.optional(Line(300)),
   /** When it was said, as precisely as the source tells. */
-  said: PartialDate.optional(),
+  said: z.optional(PartialDate),
   citations: z.array(Citation).min(1).max(1000),
   /** For extracted statements, how sure extraction was (0–1). */
   confidence: z.number().min(0).max(1).optional(),
