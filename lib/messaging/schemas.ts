@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 // Direct imports, not the model index: content scripts load this file, and every schema the
 // index pulls in is built at load time on the page's main thread.
-import { ActorKind } from '../model/actor';
+import { ActorKind } from '../model/actor-kind';
 import { HttpUrl, Id, Line } from '../model/ids';
 
 /** Something the panel can show. */
@@ -16,45 +16,37 @@ export const aliasColumnsAligned = (a: { keys: unknown[]; actors: unknown[]; cas
  * The page dictionary in its compact serialisable form, compiled by the background once per
  * knowledge version (entrypoints/background/dictionary.ts). The background matches pages with it
  * (lib/match/engine.ts); pages receive only what they found, never the dictionary or the database.
- * Indexes refer to positions in `actors` and `claims`.
+ * Indexes refer to positions in `actors` and `claims`. A type, not a schema: it never crosses a
+ * message; the stored copy is checked by the background (isCurrentFormat) and rebuilt otherwise.
  */
-export const Dictionary = z.object({
-  version: z.int().check(z.nonnegative()),
+export interface Dictionary {
+  version: number;
   /** Actors that can be highlighted: [id, display name, kind]. */
-  actors: z.array(z.tuple([Id, z.string(), ActorKind])),
+  actors: [id: string, name: string, kind: ActorKind][];
   /**
    * Surface forms after the common-word rule (lib/match/alias-rule.ts), already normalised
    * (lib/match/normalize.ts), in three columns of equal length (one array per field, not one
    * small array per alias: 100,000 aliases are three objects to allocate, store and collect).
    */
-  aliases: z
-    .object({
-      /** The folded key. */
-      keys: z.array(z.string()),
-      /** Index into `actors`. */
-      actors: z.array(z.int().check(z.nonnegative())),
-      /** The cased key if the alias must match with its capitals, else ''. */
-      cased: z.array(z.string()),
-    })
-    .check(z.refine(aliasColumnsAligned, { message: 'alias columns differ in length' })),
+  aliases: {
+    /** The folded key. */
+    keys: string[];
+    /** Index into `actors`. */
+    actors: number[];
+    /** The cased key if the alias must match with its capitals, else ''. */
+    cased: string[];
+  };
   /** Claims: [id, gist, claimant's index into `actors` or -1, number of denials]. */
-  claims: z._default(
-    z.array(z.tuple([Id, z.string(), z.int().check(z.gte(-1)), z.int().check(z.nonnegative())])),
-    [],
-  ),
+  claims: [id: string, gist: string, claimant: number, denials: number][];
   /** Key phrases that signal a claim: [text, claim index]. */
-  claimPhrases: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
+  claimPhrases: [text: string, claim: number][];
   /** Topic words of a claim: [text, claim index]. */
-  claimTopics: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
+  claimTopics: [text: string, claim: number][];
   /** Actors with a statement linked to a claim (claimant included): [claim index, actor index]. */
-  claimActors: z._default(
-    z.array(z.tuple([z.int().check(z.nonnegative()), z.int().check(z.nonnegative())])),
-    [],
-  ),
+  claimActors: [claim: number, actor: number][];
   /** The words of statements linked to a claim (for similarity): [words, claim index]. */
-  claimQuotes: z._default(z.array(z.tuple([z.string(), z.int().check(z.nonnegative())])), []),
-});
-export type Dictionary = z.infer<typeof Dictionary>;
+  claimQuotes: [words: string, claim: number][];
+}
 
 /** One block of page text sent for matching. */
 export const MatchText = z.string().check(z.maxLength(600_000));

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
+import { ActorKind } from './actor-kind';
 import { Id, Line } from './ids';
 import { PartialDate } from './partial-date';
 import { ProvenanceList } from './provenance';
 
-export const ActorKind = z.enum(['person', 'organization', 'country', 'government', 'outlet']);
-export type ActorKind = z.infer<typeof ActorKind>;
+export { ActorKind } from './actor-kind';
 
 /**
  * A surface form under which an actor appears in text.

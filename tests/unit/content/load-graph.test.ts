@@ -84,6 +84,7 @@ describe('the content script', () => {
       'lib/messaging/router.ts',
       'lib/messaging/packs.ts',
       'lib/model/index.ts',
+      'lib/model/actor.ts',
       'lib/model/pack.ts',
       'lib/model/pack-state.ts',
       'lib/settings/settings.ts',
