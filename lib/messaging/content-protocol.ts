@@ -20,8 +20,6 @@ import {
  * settings, subscriptions…), which would otherwise be built on each page load. Written with
  * zod/mini, as is every schema module the content script reaches (lib/model/ids.ts, note.ts,
  * actor.ts, …): classic zod's first schemas on a page cost about three times as much to build.
- * What a page does not need as it loads (cards, notes it creates, the requests it answers) is
- * built on first use (`z.lazy`).
  */
 export const contentReplies = {
   'page/match': z.object({
@@ -30,20 +28,20 @@ export const contentReplies = {
     entities: MatchedEntities,
   }),
   'page/config': PageConfig,
-  'panel/open': z.lazy(() => z.object({ opened: z.boolean() })),
+  'panel/open': z.object({ opened: z.boolean() }),
   'page/report': Empty,
-  'page/capture': z.lazy(() => z.object({ saved: z.boolean(), pageId: z.optional(z.string()) })),
-  'entity/card': z.lazy(() => z.nullable(z.union([ActorCard, ClaimCard]))),
+  'page/capture': z.object({ saved: z.boolean(), pageId: z.optional(z.string()) }),
+  'entity/card': z.nullable(z.union([ActorCard, ClaimCard])),
   'notes/for-page': z.object({
     show: z.boolean(),
     canCreate: z.boolean(),
     notes: z.array(Note).check(z.maxLength(10_000)),
   }),
   /** `warning`: the note was saved, its reading copy was not (say so, do not fail the note). */
-  'notes/create': z.lazy(() => z.object({ note: Note, warning: z.optional(z.string()) })),
+  'notes/create': z.object({ note: Note, warning: z.optional(z.string()) }),
   'review/open': Empty,
-  'packs/offer': z.lazy(() => z.object({ shown: z.int() })),
-  'claimreview/report': z.lazy(() => z.object({ reviews: z.int() })),
+  'packs/offer': z.object({ shown: z.int() }),
+  'claimreview/report': z.object({ reviews: z.int() }),
 } as const;
 
 /** The `type` of a page's `<link rel="alternate">` that offers a pack to subscribe to. */
@@ -55,8 +53,8 @@ export type ContentSentType = keyof typeof contentReplies;
 /** Messages the background (or an extension page) sends to a tab's content script. */
 export const toContent = {
   'highlights/reveal': {
-    request: z.lazy(() => z.object({ target: EntityRef, index: z.int() })),
-    response: z.lazy(() => z.object({ found: z.boolean(), total: z.int() })),
+    request: z.object({ target: EntityRef, index: z.int() }),
+    response: z.object({ found: z.boolean(), total: z.int() }),
   },
   /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
@@ -66,35 +64,33 @@ export const toContent = {
   /** Open the note editor on the page's current selection (context menu, keyboard command). */
   'notes/compose': {
     request: Empty,
-    response: z.lazy(() => z.object({ opened: z.boolean() })),
+    response: z.object({ opened: z.boolean() }),
   },
   /** The keyboard command: move to the next (or previous) highlight and show its card. */
   'highlights/step': {
-    request: z.lazy(() => z.object({ direction: z.enum(['next', 'previous']) })),
-    response: z.lazy(() => z.object({ found: z.boolean() })),
+    request: z.object({ direction: z.enum(['next', 'previous']) }),
+    response: z.object({ found: z.boolean() }),
   },
   /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
   'highlights/stats': {
     request: Empty,
-    response: z.lazy(() =>
-      z.object({
-        url: z.string().check(z.maxLength(8192)),
-        actors: z.int().check(z.nonnegative()),
-        claims: z.int().check(z.nonnegative()),
-        ambiguous: z.int().check(z.nonnegative()),
-        blocks: z.int().check(z.nonnegative()),
-        /** Main-thread time of the content script's own work, ms. */
-        mainThreadMs: z.number().check(z.nonnegative()),
-        /** The longest single slice of that work, ms. */
-        longestSliceMs: z.number().check(z.nonnegative()),
-        /** From the script's start to highlights set, ms. */
-        toHighlightsMs: z.number().check(z.nonnegative()),
-        /** From the script's start to the first frame painted with them, ms. */
-        toPaintMs: z.number().check(z.nonnegative()),
-        /** How many full scans of the page ran (the first, navigations, refreshes). */
-        scans: z.optional(z.int().check(z.nonnegative())),
-      }),
-    ),
+    response: z.object({
+      url: z.string().check(z.maxLength(8192)),
+      actors: z.int().check(z.nonnegative()),
+      claims: z.int().check(z.nonnegative()),
+      ambiguous: z.int().check(z.nonnegative()),
+      blocks: z.int().check(z.nonnegative()),
+      /** Main-thread time of the content script's own work, ms. */
+      mainThreadMs: z.number().check(z.nonnegative()),
+      /** The longest single slice of that work, ms. */
+      longestSliceMs: z.number().check(z.nonnegative()),
+      /** From the script's start to highlights set, ms. */
+      toHighlightsMs: z.number().check(z.nonnegative()),
+      /** From the script's start to the first frame painted with them, ms. */
+      toPaintMs: z.number().check(z.nonnegative()),
+      /** How many full scans of the page ran (the first, navigations, refreshes). */
+      scans: z.optional(z.int().check(z.nonnegative())),
+    }),
   },
 } as const;
 

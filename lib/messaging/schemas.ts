@@ -123,36 +123,28 @@ export type PanelTarget = z.infer<typeof PanelTarget>;
 
 export const Empty = z.strictObject({});
 
-/**
- * The hover card of an actor. The cards are built on first use (`z.lazy`): the content script
- * loads this module on every page, and most pages never show a card.
- */
-export const ActorCard = z.lazy(() =>
-  z.object({
-    id: Id,
-    name: Line(200),
-    kind: ActorKind,
-    role: z.optional(z.string()),
-    statements: z.int().check(z.nonnegative()),
-    claims: z.int().check(z.nonnegative()),
-    deniedBy: z.int().check(z.nonnegative()),
-  }),
-);
+export const ActorCard = z.object({
+  id: Id,
+  name: Line(200),
+  kind: ActorKind,
+  role: z.optional(z.string()),
+  statements: z.int().check(z.nonnegative()),
+  claims: z.int().check(z.nonnegative()),
+  deniedBy: z.int().check(z.nonnegative()),
+});
 export type ActorCard = z.infer<typeof ActorCard>;
 
 /** The hover card of a claim: its gist, who put it forward, and the stances linked to it. */
-export const ClaimCard = z.lazy(() =>
-  z.object({
-    id: Id,
-    kind: z.literal('claim'),
-    gist: Line(500),
-    claimant: z.optional(z.string().check(z.maxLength(200))),
-    statements: z.int().check(z.nonnegative()),
-    supports: z.int().check(z.nonnegative()),
-    denials: z.int().check(z.nonnegative()),
-    qualifies: z.int().check(z.nonnegative()),
-  }),
-);
+export const ClaimCard = z.object({
+  id: Id,
+  kind: z.literal('claim'),
+  gist: Line(500),
+  claimant: z.optional(z.string().check(z.maxLength(200))),
+  statements: z.int().check(z.nonnegative()),
+  supports: z.int().check(z.nonnegative()),
+  denials: z.int().check(z.nonnegative()),
+  qualifies: z.int().check(z.nonnegative()),
+});
 export type ClaimCard = z.infer<typeof ClaimCard>;
 
 /** What the content script may do on its page. */

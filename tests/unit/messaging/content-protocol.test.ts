@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReply } from '@/lib/messaging/content-client';
 import { contentReplies, toContent } from '@/lib/messaging/content-protocol';
 
-/**
- * The content script's side of the protocol is written with zod/mini, and the schemas a page does
- * not need as it loads are built on first use (z.lazy). They must check exactly as before.
- */
+/** The content script's side of the protocol (written with zod/mini): what it accepts and refuses. */
 const actorCard = {
   id: 'starter/actor/miguel-diaz-canel',
   name: 'Miguel Díaz-Canel',
@@ -26,7 +23,7 @@ const claimCard = {
 };
 
 describe('replies a content script checks', () => {
-  it('accepts an actor card, a claim card or no card (built on first use)', () => {
+  it('accepts an actor card, a claim card or no card', () => {
     const card = contentReplies['entity/card'];
     expect(card.safeParse(actorCard).success).toBe(true);
     expect(card.safeParse(claimCard).success).toBe(true);
@@ -80,7 +77,7 @@ describe('replies a content script checks', () => {
 });
 
 describe('requests a content script answers', () => {
-  it('checks each request and response against its schema (built on first use)', () => {
+  it('checks each request and response against its schema', () => {
     expect(toContent['highlights/step'].request.safeParse({ direction: 'next' }).success).toBe(
       true,
     );
