@@ -59,7 +59,7 @@ export interface Position {
   count: number;
 }
 
-/** Counts are capped: above COUNT_CAP they read as "200+" (formatCount). */
+/** Counts are capped: above COUNT_CAP they read as "100+" (formatCount). */
 export interface ActorDetails {
   statementCount: number;
   /** Their claims, the most answered first. */

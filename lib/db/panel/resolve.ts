@@ -53,10 +53,10 @@ export interface LinkedStatement extends StatementInfo {
 }
 
 /**
- * Counts stop here and show as "200+": IndexedDB counts a range by visiting every entry, and an
+ * Counts stop here and show as "100+": IndexedDB counts a range by visiting every entry, and an
  * exact "1,527 statements" is not worth reading 1,527 index entries on every view.
  */
-export const COUNT_CAP = 200;
+export const COUNT_CAP = 100;
 
 /** How many entries a range has, up to COUNT_CAP + 1. */
 export async function cappedCount(range: {

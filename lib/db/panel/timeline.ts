@@ -60,7 +60,7 @@ export interface TimelinePage {
   events: EventInfo[];
   /** Whether there are events after these. */
   more: boolean;
-  /** Capped at COUNT_CAP + 1 (shown as "200+", see formatCount). */
+  /** Capped at COUNT_CAP + 1 (shown as "100+", see formatCount). */
   total: number;
 }
 
