@@ -209,7 +209,8 @@ export async function actorDetails(
         const rows = (
           denials.length ? await db.statements.bulkGet(denials.map((l) => l.statementId)) : []
         ).filter((s): s is StatementRow => s !== undefined && s.speakerId !== actorId);
-        // Their speakers and sources (those the events named are read once).
+        // Their speakers and sources. The events' load may still be in flight: an actor or
+        // source both name can then be read twice, which costs less than waiting for it.
         await resolver.load(rows);
         return { denials, rows };
       });
