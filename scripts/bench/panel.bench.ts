@@ -43,19 +43,24 @@ function stats(module: string, metric: string, values: number[], note?: string):
 /**
  * Installed in the panel page as a string: functions written inside page.evaluate callbacks get
  * tsx's `__name` helper, which does not exist in the page.
- * `__markViews()` marks the views on screen as old; `__nextView(clock)` resolves with the time
+ * `__markViews()` marks the views on screen as old; `__nextView(clock, what)` resolves with the time
  * at which a new view shows its heading and first statement (or its empty state), painted.
  */
 const PANEL_HELPERS = `
 window.__markViews = function () {
   for (const v of document.querySelectorAll('.view')) v.dataset.old = '1';
 };
-window.__nextView = function (clock) {
-  return new Promise(function (resolve) {
+window.__nextView = function (clock, what) {
+  return new Promise(function (resolve, reject) {
+    const timer = setTimeout(function () {
+      observer.disconnect();
+      reject(new Error('no new view with a heading and a statement (or empty state) within 20 s: ' + what));
+    }, 20000);
     const observer = new MutationObserver(function () {
       const view = document.querySelector('.view:not([data-old])');
       if (view && view.querySelector('h1') && view.querySelector('.statement, .empty')) {
         observer.disconnect();
+        clearTimeout(timer);
         requestAnimationFrame(function () { resolve(clock === 'wall' ? Date.now() : performance.now()); });
       }
     });
@@ -67,7 +72,7 @@ window.__timeTargets = async function (list) {
   for (const target of list) {
     window.__markViews();
     const t0 = performance.now();
-    const shown = window.__nextView('perf');
+    const shown = window.__nextView('perf', JSON.stringify(target));
     await chrome.storage.session.set({ 'panel:target': { target, at: Date.now() } });
     out.push((await shown) - t0);
   }
@@ -91,7 +96,9 @@ async function timeHighlightClicks(panel: Page, article: Page, names: string[], 
     const point = await highlightPoint(article, 'backstory-actor', name);
     if (!point) throw new Error(`no highlight for ${name}`);
     await panel.evaluate('window.__markViews()');
-    const shown = panel.evaluate("window.__nextView('wall')") as Promise<number>;
+    const shown = panel.evaluate(
+      `window.__nextView('wall', ${JSON.stringify(`a click on ${name}`)})`,
+    ) as Promise<number>;
     const t0 = Date.now();
     await article.mouse.click(point.x, point.y);
     out.push((await shown) - t0);
