@@ -42,6 +42,21 @@ export function rectOf(hit: Hit): DOMRect {
 }
 
 /**
+ * Whether (x, y) is on the hit's text: the caret APIs answer with the nearest text position
+ * even for a point in a margin or past a line's end, so a point beside a highlight would
+ * otherwise count as on it.
+ */
+export function hitContains(hit: Hit, x: number, y: number): boolean {
+  const live = document.createRange();
+  live.setStart(hit.range.startContainer, hit.range.startOffset);
+  live.setEnd(hit.range.endContainer, hit.range.endOffset);
+  for (const r of live.getClientRects()) {
+    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+  }
+  return false;
+}
+
+/**
  * Pointer and keyboard on the highlights: hover shows the card, a click opens the side panel,
  * the keyboard command (or Alt+Shift+. / Alt+Shift+, on the page) moves through highlights in
  * document order and opens the card with focus on its button. Only trusted input counts: page
@@ -95,8 +110,7 @@ export class Interaction {
         this.open({ kind: marked.kind === 'claim' ? 'claim' : 'actor', id: marked.ids[0] });
         return;
       }
-      const caret = caretAt(event.clientX, event.clientY, this.session.shadowRoots);
-      const hit = caret && this.session.highlighter.hitAt(caret.node, caret.offset);
+      const hit = this.hitAtPoint(event.clientX, event.clientY);
       if (!hit) return;
       if (hit.kind === 'ambiguous') {
         void this.showCard(hit, false);
@@ -127,6 +141,13 @@ export class Interaction {
     ctx.addEventListener(window, 'scroll', () => this.cancelHover(), { passive: true });
   }
 
+  /** The highlight under the point, if the point is on its text. */
+  private hitAtPoint(x: number, y: number): Hit | undefined {
+    const caret = caretAt(x, y, this.session.shadowRoots);
+    const hit = caret ? this.session.highlighter.hitAt(caret.node, caret.offset) : undefined;
+    return hit && hitContains(hit, x, y) ? hit : undefined;
+  }
+
   private selecting(): boolean {
     const selection = document.getSelection();
     return selection !== null && !selection.isCollapsed;
@@ -142,8 +163,7 @@ export class Interaction {
       window.clearTimeout(this.showTimer);
       return;
     }
-    const caret = caretAt(x, y, this.session.shadowRoots);
-    const hit = caret ? this.session.highlighter.hitAt(caret.node, caret.offset) : undefined;
+    const hit = this.hitAtPoint(x, y);
     if (hit && hit === this.hovered) {
       window.clearTimeout(this.hideTimer);
       return;

@@ -167,6 +167,37 @@ test('clicking a claim sentence opens the panel on the claim', async (t) => {
   assert.equal(target?.target.id, 'starter/claim/us-cuba-talks');
 });
 
+test('the margin beside a highlighted line is not the highlight: no card, no panel', async (t) => {
+  const page = await t.open('articles/civic-wire-rubio.html');
+  await waitForHighlights(page, 'backstory-claim-denied');
+  // A point in the page's left margin, level with a line that starts inside a claim sentence:
+  // the browser's caret-from-point answers with that line's first character.
+  const point = await page.evaluate(() => {
+    for (const r of CSS.highlights.get('backstory-claim-denied') ?? []) {
+      const range = r as AbstractRange;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const line = live.getClientRects()[1];
+      if (!line || line.left < 40) continue;
+      const y = line.top + line.height / 2;
+      const caret = document.caretPositionFromPoint(4, y);
+      const inside = caret !== null && live.isPointInRange(caret.offsetNode, caret.offset);
+      return { x: 4, y, inside };
+    }
+    return null;
+  });
+  assert.ok(point, 'no claim sentence over two lines');
+  assert.ok(point.inside, 'the caret at the margin point is not in the sentence');
+  await page.mouse.move(point.x, point.y);
+  await page.waitForTimeout(1000); // hover delay 250 ms + the card's data
+  assert.equal(await page.locator('backstory-ui').count(), 0, 'a card opened for the margin');
+  await page.mouse.click(point.x, point.y);
+  await page.waitForTimeout(1000);
+  assert.equal(await panelTarget(t.browser), null, 'a click in the margin opened the panel');
+});
+
 test('paragraphs added after load, shadow roots and SPA navigations are highlighted', async (t) => {
   const page = await t.open('pages/living.html');
   await waitForHighlights(page, ACTOR);
