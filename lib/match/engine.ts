@@ -42,8 +42,8 @@ export class PageEngine {
       actors: dictionary.actors,
       claims: dictionary.claims,
     };
-    this.actors = new Matcher();
     const { keys, actors, cased } = dictionary.aliases;
+    this.actors = new Matcher([], keys.length);
     for (let i = 0; i < keys.length; i++) {
       const casedKey = cased[i] ?? '';
       this.actors.addKey(keys[i] ?? '', casedKey === '' ? null : casedKey, actors[i] ?? 0);

@@ -11,12 +11,12 @@ import { onTokenBoundaries, type Tokens, tokenise, tokenShape } from './tokens';
 
 /**
  * The multi-pattern matcher: every pattern (an alias, a key phrase) is normalised once into a key;
- * the text is normalised and tokenised once. At each token the matcher probes a map of first
- * tokens; only where some key starts with that token does it probe the map of keys, from the
+ * the text is normalised and tokenised once. At each token the matcher probes a table of first
+ * tokens; only where some key starts with that token does it probe the table of keys, from the
  * longest span that key family allows down to one token. A token costs one probe in the common
  * case whatever the number of patterns, and at most the longest key's token count otherwise, so
- * the cost is linear in the text. Matches start and end on token boundaries (whole words); where matches overlap the
- * longest wins, then the leftmost. Scripts without spaces are tokenised per character
+ * the cost is linear in the text. Matches start and end on token boundaries (whole words); where
+ * matches overlap the longest wins, then the leftmost. Scripts without spaces are tokenised per character
  * (lib/match/tokens.ts), which makes the same loop a character-level matcher there.
  */
 export interface Pattern {
@@ -41,23 +41,49 @@ export interface MatchSpan {
   values: number[];
 }
 
+/** FNV-1a over UTF-16 units: incremental, so a span's hash grows token by token as it is read. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+/** Token counts are kept in 16 bits; a longer key (a pasted paragraph, not a name) is refused. */
+const MAX_KEY_TOKENS = 0xffff;
+
+/** A table slot for a hash: its high bits folded into the low ones the mask keeps. */
+const slotOf = (hash: number, mask: number) => (hash ^ (hash >>> 16)) & mask;
+
 export class Matcher {
-  /** key → the last pattern added with that key (a chain through `next`). */
-  private readonly keys = new Map<string, number>();
-  /** First token of some key → the most tokens of a key starting with it. */
-  private readonly firsts = new Map<string, number>();
-  private values: Int32Array;
+  /*
+   * Keys live in typed arrays and one open-addressing table (linear probing) instead of Maps of
+   * strings: building 100,000 keys costs a hash per key and no string copies, and a probe on a
+   * page's text hashes the span in place instead of slicing it out.
+   */
+  /** Per key: its text, its hash, and the last pattern added with it (a chain through `next`). */
+  private keyText: string[] = [];
+  private keyHash = new Int32Array(16);
+  private keyHead = new Int32Array(16);
+  /** Per key: the hash of its first token and its token count (to rebuild `firsts`). */
+  private keyFirstHash = new Int32Array(16);
+  private keyTokens = new Uint16Array(16);
+  private keyCount = 0;
+  /** Open-addressing table: key index + 1, or 0 for an empty slot. */
+  private slots = new Int32Array(32);
+  /**
+   * First-token hash → the most tokens of a key starting with such a token, or 0. Lossy by
+   * design (tokens that share a slot share the most): a false hit only costs a probe of `slots`,
+   * which compares the text itself.
+   */
+  private firsts = new Uint16Array(64);
+  private values = new Int32Array(16);
   /** Next pattern with the same key, or -1. */
-  private next: Int32Array;
+  private next = new Int32Array(16);
   /** The cased key of a case-sensitive pattern, else null. */
   private readonly cased: (string | null)[] = [];
   private count = 0;
   /** The longest key in tokens, to bound work on adversarial text. */
   maxTokens = 0;
 
-  constructor(patterns: Iterable<Pattern> = []) {
-    this.values = new Int32Array(64);
-    this.next = new Int32Array(64);
+  /** `expectedKeys` sizes the tables up front (the dictionary knows its key count). */
+  constructor(patterns: Iterable<Pattern> = [], expectedKeys = 0) {
+    if (expectedKeys > 8) this.resizeKeys(expectedKeys);
     for (const p of patterns) this.add(p);
   }
 
@@ -77,30 +103,89 @@ export class Matcher {
    */
   addKey(key: string, cased: string | null, value: number): boolean {
     if (key.length === 0) return false;
-    const existing = this.keys.get(key) ?? -1;
-    for (let p = existing; p >= 0; p = this.next[p] ?? -1) {
+    let hash = FNV_OFFSET;
+    for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), FNV_PRIME);
+    let k = this.findKey(hash, key, 0, key.length);
+    for (let p = k < 0 ? -1 : (this.keyHead[k] ?? -1); p >= 0; p = this.next[p] ?? -1) {
       if (this.values[p] === value && this.cased[p] === cased) return false;
     }
-    const shape = tokenShape(key);
-    if (shape.count === 0) return false;
+    if (k < 0) {
+      const shape = tokenShape(key);
+      if (shape.count === 0 || shape.count > MAX_KEY_TOKENS) return false;
+      let firstHash = FNV_OFFSET;
+      for (let c = 0; c < shape.firstEnd; c++) {
+        firstHash = Math.imul(firstHash ^ key.charCodeAt(c), FNV_PRIME);
+      }
+      k = this.insertKey(key, hash, firstHash, shape.count);
+    }
     if (this.count === this.values.length) {
-      const v = new Int32Array(this.count * 2);
-      v.set(this.values);
-      this.values = v;
-      const n = new Int32Array(this.count * 2);
-      n.set(this.next);
-      this.next = n;
+      this.values = grown(this.values, this.count * 2);
+      this.next = grown(this.next, this.count * 2);
     }
     const index = this.count++;
     this.values[index] = value;
-    this.next[index] = existing;
+    this.next[index] = this.keyHead[k] ?? -1;
     this.cased[index] = cased;
-    this.keys.set(key, index);
-    const first = shape.firstEnd === key.length ? key : key.slice(0, shape.firstEnd);
-    const most = this.firsts.get(first) ?? 0;
-    if (shape.count > most) this.firsts.set(first, shape.count);
-    this.maxTokens = Math.max(this.maxTokens, shape.count);
+    this.keyHead[k] = index;
     return true;
+  }
+
+  /** The key with this hash and the text [s, e) of `text`, or -1. */
+  private findKey(hash: number, text: string, s: number, e: number): number {
+    const { slots, keyHash, keyText } = this;
+    const mask = slots.length - 1;
+    for (let at = slotOf(hash, mask); ; at = (at + 1) & mask) {
+      const k = (slots[at] ?? 0) - 1;
+      if (k < 0) return -1;
+      if (keyHash[k] !== hash) continue;
+      const key = keyText[k] ?? '';
+      if (key.length === e - s && text.startsWith(key, s)) return k;
+    }
+  }
+
+  private insertKey(key: string, hash: number, firstHash: number, tokens: number): number {
+    if ((this.keyCount + 1) * 2 > this.slots.length || this.keyCount === this.keyHash.length) {
+      this.resizeKeys((this.keyCount + 1) * 2);
+    }
+    const k = this.keyCount++;
+    this.keyText[k] = key;
+    this.keyHash[k] = hash;
+    this.keyHead[k] = -1;
+    this.keyFirstHash[k] = firstHash;
+    this.keyTokens[k] = tokens;
+    this.place(k);
+    return k;
+  }
+
+  /** Puts key `k` in the slot table and raises its first token's most. */
+  private place(k: number): void {
+    const { slots, firsts } = this;
+    const mask = slots.length - 1;
+    let at = slotOf(this.keyHash[k] ?? 0, mask);
+    while (slots[at] !== 0) at = (at + 1) & mask;
+    slots[at] = k + 1;
+    const tokens = this.keyTokens[k] ?? 0;
+    const f = slotOf(this.keyFirstHash[k] ?? 0, firsts.length - 1);
+    if (tokens > (firsts[f] ?? 0)) firsts[f] = tokens;
+    if (tokens > this.maxTokens) this.maxTokens = tokens;
+  }
+
+  /** Room for `keys` keys: the per-key arrays grow, and the tables are rebuilt at twice/four times. */
+  private resizeKeys(keys: number): void {
+    let size = 32;
+    while (size < keys * 2) size *= 2;
+    if (keys > this.keyHash.length) {
+      this.keyHash = grown(this.keyHash, keys);
+      this.keyHead = grown(this.keyHead, keys);
+      this.keyFirstHash = grown(this.keyFirstHash, keys);
+      const t = new Uint16Array(keys);
+      t.set(this.keyTokens);
+      this.keyTokens = t;
+    }
+    if (size <= this.slots.length) return;
+    this.slots = new Int32Array(size);
+    this.firsts = new Uint16Array(size * 2);
+    for (let k = 0; k < this.keyCount; k++) this.place(k);
   }
 
   /** Finds every pattern in `text`. */
@@ -113,18 +198,24 @@ export class Matcher {
   matchNormalised(norm: Normalised, tokens: Tokens): MatchSpan[] {
     const text = norm.folded;
     const { starts, ends, count } = tokens;
+    const { firsts } = this;
+    const fmask = firsts.length - 1;
     const cands: { s: number; e: number; ti: number; tj: number; values: number[] }[] = [];
     for (let i = 0; i < count; i++) {
       const s = starts[i] ?? 0;
-      const most = this.firsts.get(text.slice(s, ends[i]));
-      if (most === undefined || !atCodePointStart(norm.map, s)) continue;
-      // Shortest first, so candidates stay in (start, end) order.
+      let at = ends[i] ?? 0;
+      let hash = FNV_OFFSET;
+      for (let c = s; c < at; c++) hash = Math.imul(hash ^ text.charCodeAt(c), FNV_PRIME);
+      const most = firsts[slotOf(hash, fmask)] ?? 0;
+      if (most === 0 || !atCodePointStart(norm.map, s)) continue;
+      // Shortest first, so candidates stay in (start, end) order; the span's hash grows with it.
       const last = Math.min(count, i + most) - 1;
       for (let j = i; j <= last; j++) {
         const e = ends[j] ?? 0;
-        const first = this.keys.get(text.slice(s, e));
-        if (first === undefined || !atCodePointStart(norm.map, e)) continue;
-        const values = this.accepted(first, norm, s);
+        for (; at < e; at++) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+        const k = this.findKey(hash, text, s, e);
+        if (k < 0 || !atCodePointStart(norm.map, e)) continue;
+        const values = this.accepted(this.keyHead[k] ?? -1, norm, s);
         if (values.length > 0) cands.push({ s, e, ti: i, tj: j, values });
       }
     }
@@ -245,4 +336,10 @@ export function naiveMatch(patterns: Pattern[], text: string): MatchSpan[] {
     nEnd: c.e,
     values: c.values,
   }));
+}
+
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(length);
+  out.set(a);
+  return out;
 }

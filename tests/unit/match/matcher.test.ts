@@ -115,6 +115,29 @@ describe('Matcher', () => {
     );
   });
 
+  it('agrees with the reference with thousands of patterns (table growth, shared slots)', () => {
+    // Names built from a few syllables share first tokens and hash slots; the matcher is grown
+    // from empty in one case and sized up front in the other.
+    const syllables = ['ca', 'del', 'rí', 'mar', 'to', 'sa', 'va'];
+    const word = (n: number) =>
+      `${syllables[n % 7]}${syllables[Math.floor(n / 7) % 7]}${syllables[Math.floor(n / 49) % 7]}`;
+    const patterns: Pattern[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const first = word(i % 40);
+      const last = `${word(i)}-${word(i * 7 + 3)}`;
+      patterns.push(P(`${first[0]?.toUpperCase()}${first.slice(1)} ${last}`, i));
+      patterns.push(P(last, i, i % 3 === 0));
+    }
+    const text = patterns
+      .filter((_, i) => i % 37 === 0)
+      .map((p, i) => (i % 2 ? p.text.toUpperCase() : `${p.text} said`))
+      .join('. ');
+    const slow = naiveMatch(patterns, text);
+    expect(slow.length).toBeGreaterThan(100);
+    expect(new Matcher(patterns).match(text)).toEqual(slow);
+    expect(new Matcher(patterns, patterns.length).match(text)).toEqual(slow);
+  });
+
   it('finds aliases drawn from the text itself', () => {
     fc.assert(
       fc.property(
