@@ -27,10 +27,18 @@ import { charClass, PUNCT, SPACE, WORD } from './tokens';
 export type AliasMode = 'insensitive' | 'capitals' | 'skip';
 
 let common: Set<string> | undefined;
+/**
+ * A one-hash filter over the common words (FNV-1a of the word's units, 2^19 bits): a word whose
+ * bit is clear is not common, decided without cutting it out of its alias. Most aliases are
+ * names, whose first word is not common, so most never reach the Set.
+ */
+let commonBits: Uint32Array | undefined;
+const FILTER_MASK = (1 << 19) - 1;
 
 /** The common-word list, built on first use (the background only; pages never load it). */
 export function commonWords(): Set<string> {
-  common ??= new Set<string>([
+  if (common) return common;
+  common = new Set<string>([
     ...englishCommon,
     ...englishMore,
     ...englishRarer,
@@ -41,7 +49,26 @@ export function commonWords(): Set<string> {
     ...britishMore,
     ...britishRarer,
   ]);
+  const bits = new Uint32Array((FILTER_MASK + 1) >>> 5);
+  for (const w of common) {
+    const h = wordHash(w, 0, w.length) & FILTER_MASK;
+    bits[h >>> 5] = (bits[h >>> 5] ?? 0) | (1 << (h & 31));
+  }
+  commonBits = bits;
   return common;
+}
+
+function wordHash(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 19)) | 0;
+}
+
+/** Whether text[from, to) is a common word (ASCII, folded). */
+function isCommonAt(text: string, from: number, to: number): boolean {
+  const h = wordHash(text, from, to) & FILTER_MASK;
+  if (!commonBits || ((commonBits[h >>> 5] ?? 0) & (1 << (h & 31))) === 0) return false;
+  return commonWords().has(text.slice(from, to));
 }
 
 /** The words of a folded string (runs of letters and digits). */
@@ -111,7 +138,7 @@ const isAsciiWordUnit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <=
  * the first word that is not common (most names), and needs no list of the words.
  */
 function asciiMode(folded: string, cased: string, caseSensitive: boolean): AliasMode {
-  const common = commonWords();
+  commonWords();
   let visible = 0;
   let allCommon = true;
   let wordCount = 0;
@@ -125,7 +152,7 @@ function asciiMode(folded: string, cased: string, caseSensitive: boolean): Alias
     while (j < n && isAsciiWordUnit(folded.charCodeAt(j))) j++;
     visible += j - i;
     wordCount++;
-    if (allCommon && j - i > 1 && !common.has(folded.slice(i, j))) allCommon = false;
+    if (allCommon && j - i > 1 && !isCommonAt(folded, i, j)) allCommon = false;
     if (!allCommon && visible > 1) break;
     i = j;
   }
