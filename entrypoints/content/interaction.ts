@@ -50,8 +50,9 @@ export function hitContains(hit: Hit, x: number, y: number): boolean {
   const live = document.createRange();
   live.setStart(hit.range.startContainer, hit.range.startOffset);
   live.setEnd(hit.range.endContainer, hit.range.endOffset);
+  // A little slack below and above: a claim's underline is drawn just under the text's box.
   for (const r of live.getClientRects()) {
-    if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return true;
+    if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 2 && y <= r.bottom + 3) return true;
   }
   return false;
 }
