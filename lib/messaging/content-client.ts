@@ -47,15 +47,19 @@ export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string):
   return { ok: true, value: value.data };
 }
 
+/** Runs the reply's check; the content script passes its slicer's, to count it as its own time. */
+export type Measure = <R>(work: () => R) => R;
+
 /** Sends a request to the background and checks its reply against `reply`. Never throws. */
 export async function ask(
   type: string,
   payload: unknown,
   reply: z.core.$ZodType,
+  measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
     const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });
-    return parseReply(raw, reply, type);
+    return measure(() => parseReply(raw, reply, type));
   } catch (error) {
     return { ok: false, error: errorText(error) };
   }
@@ -65,8 +69,11 @@ export async function ask(
 export function sendFromContent<T extends ContentSentType>(
   type: T,
   payload: BackgroundRequest<T>,
+  measure?: Measure,
 ): Promise<Result<BackgroundResponse<T>>> {
-  return ask(type, payload, contentReplies[type]) as Promise<Result<BackgroundResponse<T>>>;
+  return ask(type, payload, contentReplies[type], measure) as Promise<
+    Result<BackgroundResponse<T>>
+  >;
 }
 
 /** The content script's listener: only the extension itself (no tab) may talk to it. */

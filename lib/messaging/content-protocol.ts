@@ -2,11 +2,11 @@ import * as z from 'zod/mini';
 import { Note } from '../model/note';
 import {
   ActorCard,
-  BlockMatches,
+  BlockMatchesList,
   ClaimCard,
   Empty,
   EntityRef,
-  MatchedEntities,
+  MatchedEntitiesChecked,
   PageConfig,
 } from './schemas';
 
@@ -24,8 +24,8 @@ import {
 export const contentReplies = {
   'page/match': z.object({
     version: z.int(),
-    blocks: z.array(BlockMatches),
-    entities: MatchedEntities,
+    blocks: BlockMatchesList,
+    entities: MatchedEntitiesChecked,
   }),
   'page/config': PageConfig,
   'panel/open': z.object({ opened: z.boolean() }),

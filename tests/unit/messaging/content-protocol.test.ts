@@ -1,6 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { parseReply } from '@/lib/messaging/content-client';
 import { contentReplies, toContent } from '@/lib/messaging/content-protocol';
+import {
+  BlockMatches,
+  isBlockMatchesList,
+  isMatchedEntities,
+  MatchedEntities,
+} from '@/lib/messaging/schemas';
 
 /** The content script's side of the protocol (written with zod/mini): what it accepts and refuses. */
 const actorCard = {
@@ -73,6 +81,109 @@ describe('replies a content script checks', () => {
     expect(
       reply.safeParse({ ...good, blocks: [{ actors: [[0, 5, []]], claims: [] }] }).success,
     ).toBe(false);
+  });
+});
+
+describe('the hand-written check of match blocks', () => {
+  const schema = z.array(BlockMatches);
+  const agree = (value: unknown) => {
+    expect(isBlockMatchesList(value)).toBe(z.safeParse(schema, value).success);
+  };
+
+  it('accepts and refuses exactly what z.array(BlockMatches) does', () => {
+    // Numbers near the edges, and values of the wrong kind where numbers and arrays go.
+    const odd = fc.oneof(
+      fc.constantFrom(0, 1, 7, -1, -0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53),
+      fc.constantFrom('1', null, undefined, true, [], {}),
+    );
+    const index = fc.oneof({ weight: 6, arbitrary: fc.nat(1000) }, { weight: 1, arbitrary: odd });
+    const values = fc.oneof(
+      { weight: 6, arbitrary: fc.array(index, { minLength: 1, maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.array(fc.nat(9), { minLength: 0, maxLength: 55 }) },
+      { weight: 1, arbitrary: odd },
+    );
+    const span = fc.oneof(
+      { weight: 8, arbitrary: fc.tuple(index, index, values) },
+      { weight: 1, arbitrary: fc.array(index, { maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.tuple(index, index, values, index) },
+      { weight: 1, arbitrary: odd },
+    );
+    const spans = fc.oneof(
+      { weight: 8, arbitrary: fc.array(span, { maxLength: 4 }) },
+      { weight: 1, arbitrary: odd },
+    );
+    const block = fc.oneof(
+      { weight: 8, arbitrary: fc.record({ actors: spans, claims: spans }) },
+      { weight: 1, arbitrary: fc.record({ actors: spans }) },
+      { weight: 1, arbitrary: fc.record({ actors: spans, claims: spans, extra: odd }) },
+      { weight: 1, arbitrary: odd },
+    );
+    fc.assert(fc.property(fc.oneof(fc.array(block, { maxLength: 4 }), fc.anything()), agree), {
+      numRuns: 4000,
+    });
+  });
+
+  it('accepts a page of blocks and refuses a hole or a negative offset', () => {
+    const good = [
+      {
+        actors: [
+          [0, 5, [1]],
+          [9, 20, [2, 3]],
+        ],
+        claims: [[0, 40, [0]]],
+      },
+      { actors: [], claims: [] },
+    ];
+    expect(isBlockMatchesList(good)).toBe(true);
+    const holed = [1, 2];
+    delete holed[0]; // a hole where an index should be
+    const withHole = [{ actors: [[0, 5, holed]], claims: [] }];
+    const negative = [{ actors: [[-3, 5, [1]]], claims: [] }];
+    expect(isBlockMatchesList(withHole)).toBe(false);
+    expect(isBlockMatchesList(negative)).toBe(false);
+    for (const value of [good, withHole, negative, null]) agree(value);
+  });
+});
+
+describe('the hand-written check of matched entities', () => {
+  it('accepts and refuses exactly what MatchedEntities does', () => {
+    const odd = fc.constantFrom(-1, 1.5, Number.NaN, '1', null, undefined, [], {});
+    const index = fc.oneof({ weight: 6, arbitrary: fc.nat(99) }, { weight: 1, arbitrary: odd });
+    const id = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('starter/actor/cuba', 'a', 'x:1.b_c@d+e-f') },
+      { weight: 1, arbitrary: fc.constantFrom('', '../etc', '-a', 'a b', 'a'.repeat(201)) },
+      { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+      { weight: 1, arbitrary: odd },
+    );
+    const text = fc.oneof({ weight: 6, arbitrary: fc.string({ maxLength: 8 }) }, odd);
+    const kind = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('person', 'country', 'outlet', 'government') },
+      { weight: 1, arbitrary: fc.constantFrom('planet', 'Person', '') },
+      { weight: 1, arbitrary: odd },
+    );
+    const row = (last: fc.Arbitrary<unknown>) =>
+      fc.oneof(
+        { weight: 8, arbitrary: fc.tuple(index, id, text, last) },
+        { weight: 1, arbitrary: fc.tuple(index, id, text) },
+        { weight: 1, arbitrary: fc.tuple(index, id, text, last, index) },
+        { weight: 1, arbitrary: odd },
+      );
+    const list = (last: fc.Arbitrary<unknown>) =>
+      fc.oneof(
+        { weight: 8, arbitrary: fc.array(row(last), { maxLength: 4 }) },
+        { weight: 1, arbitrary: odd },
+      );
+    const entities = fc.oneof(
+      { weight: 8, arbitrary: fc.record({ actors: list(kind), claims: list(index) }) },
+      { weight: 1, arbitrary: fc.record({ actors: list(kind) }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    fc.assert(
+      fc.property(entities, (value) => {
+        expect(isMatchedEntities(value)).toBe(z.safeParse(MatchedEntities, value).success);
+      }),
+      { numRuns: 4000 },
+    );
   });
 });
 
