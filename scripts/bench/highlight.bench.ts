@@ -386,7 +386,12 @@ async function loadIntoExtension(page: Page, actors: Actor[]) {
   }, actors);
 }
 
-async function extension(ctx: Ctx, pages: { name: string; url: string }[], actors: Actor[]) {
+async function extension(
+  ctx: Ctx,
+  pages: { name: string; url: string }[],
+  actors: Actor[],
+  { paused = true } = {},
+) {
   const browser = await launchExtensionBrowser();
   const out: Record<string, Record<string, number[]>> = {};
   try {
@@ -444,6 +449,7 @@ async function extension(ctx: Ctx, pages: { name: string; url: string }[], actor
       }
       out[name] = m;
     }
+    if (!paused) return out;
     // The fixed cost of the content script on a page where it does nothing (paused): loading
     // the script (webextension-polyfill, zod schemas) and asking for the page's policy.
     await admin.evaluate(async () => {
@@ -560,6 +566,29 @@ const bench: BenchModule = {
           '×',
         );
       }
+      // The same page with the built extension, which matches in its background: what the
+      // reader's page itself pays for the same highlights, against mark(array) on that page.
+      const ext100 = (
+        await extension(ctx, [{ name: 'p', url: urlHundred }], hundred, {
+          paused: false,
+        })
+      ).p;
+      const ext100Ms = median(ext100?.mainThreadMs ?? []);
+      add('extension, 10k words, 100 aliases: main thread (p50)', ext100Ms, 'ms');
+      add(
+        'extension, 10k words, 100 aliases: highlights',
+        median(ext100?.highlights ?? []),
+        'ranges',
+      );
+      if (!arr.error) {
+        add(
+          "10k words, 100 aliases: ratio mark(array) / extension's page main thread (p50)",
+          median(arr.total) / ext100Ms,
+          '×',
+          'the page pays for collecting and painting; matching runs in the background',
+        );
+      }
+
       const thousand = makeActors(1000, 1000, true);
       const urlThousand = serve(
         ctx,
