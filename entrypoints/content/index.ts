@@ -32,10 +32,11 @@ const AFTER_SCAN: ((page: ScannedPage) => void | Promise<void>)[] = [
   ({ ctx, config, session }) => {
     const found = session.report('active');
     if (!config.learn) return;
-    scheduleReadingCopy(ctx, {
-      actorIds: found.actors.map((a) => a.id),
-      claimIds: found.claims.map((c) => c.id),
-    });
+    scheduleReadingCopy(
+      ctx,
+      { actorIds: found.actors.map((a) => a.id), claimIds: found.claims.map((c) => c.id) },
+      session.textLength(),
+    );
   },
 ];
 

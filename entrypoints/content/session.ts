@@ -82,6 +82,13 @@ export class PageSession {
     }
   }
 
+  /** The characters of text collected from the page. */
+  textLength(): number {
+    let n = 0;
+    for (const block of this.blocks) n += block.text.length;
+    return n;
+  }
+
   /** The whole document: collect, match and paint. */
   async scanAll(): Promise<void> {
     await this.collectAll();
