@@ -31,7 +31,7 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
-      ...(browser === 'chrome' ? ['sidePanel'] : []),
+      ...(browser === 'chrome' ? ['sidePanel', 'offscreen'] : []),
     ],
     // Subscribed packs are fetched by the background: https anywhere, http only on this machine.
     host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],

@@ -9,10 +9,15 @@ import { currentEngine } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
+import { type ReadCopy, readCopyInBackground } from './reading-copy';
 import { createPackHandlers } from './subscriptions';
 import { getTabState, setTabState } from './tab-state';
 
-export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandlers {
+/** `readCopy` reads a page's reading copy from its HTML (tests give their own). */
+export function createHandlers(
+  db: () => Promise<BackstoryDB>,
+  readCopy: ReadCopy = readCopyInBackground,
+): BackgroundHandlers {
   return {
     ...learningHandlers(db),
     ...noteHandlers(db),
@@ -50,13 +55,15 @@ export function createHandlers(db: () => Promise<BackstoryDB>): BackgroundHandle
       return {};
     },
 
-    'page/capture': async ({ copy, foundActorIds, foundClaimIds }, sender) => {
+    'page/capture': async ({ html, foundActorIds, foundClaimIds }, sender) => {
       const pageUrl = sender.url ?? sender.tab?.url;
-      // The copy must be of the sender's own site, and private windows never write.
-      if (!pageUrl || !sameSite(copy.url, pageUrl) || sender.tab?.incognito)
-        return { saved: false };
+      // Private windows never write; nothing is read where learning is off.
+      if (!pageUrl || sender.tab?.incognito) return { saved: false };
       const d = await db();
       if (!pagePolicy(await getSettings(d), pageUrl).learn) return { saved: false };
+      const copy = await readCopy(html, pageUrl);
+      // The copy must be of the sender's own site (a canonical link may point elsewhere).
+      if (!copy || !sameSite(copy.url, pageUrl)) return { saved: false };
       const row = await savePageCopy(d, copy, { actorIds: foundActorIds, claimIds: foundClaimIds });
       await learnAfterCapture(
         d,

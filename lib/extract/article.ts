@@ -110,6 +110,14 @@ export function canonicalUrl(doc: Document, location: string): string {
 
 const MAX_TEXT = 1_500_000;
 
+/**
+ * The reading copy of a page from its HTML (the background's reader: Chrome's offscreen
+ * document, Firefox's background page). A parsed document runs no scripts and loads nothing.
+ */
+export function readArticleFromHtml(html: string, location: string): ArticleCopy | null {
+  return readArticle(new DOMParser().parseFromString(html, 'text/html'), location);
+}
+
 /** Detects an article and captures its reading copy, or returns null for other pages. */
 export function readArticle(doc: Document, location: string): ArticleCopy | null {
   const detectedBy = detectArticle(doc);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleCopy } from '../extract/article-copy';
+import { MAX_CAPTURE_HTML } from '../extract/capture-limits';
 import { ForgetReply, LearningStatus, ReviewRequest } from '../learn/messages';
 import { Id, Line, SelectionTarget } from '../model';
 import { Settings } from '../settings/settings';
@@ -57,11 +58,14 @@ export const toBackground = {
     request: PageReport,
     response: contentReplies['page/report'],
   },
-  /** content → background: the reading copy of the sender's article page, to cache it. */
+  /**
+   * content → background: the HTML of the sender's article page, for the background to read its
+   * reading copy (off the page's main thread) and cache it.
+   */
   'page/capture': {
     from: 'content',
     request: z.object({
-      copy: ArticleCopy,
+      html: z.string().max(MAX_CAPTURE_HTML),
       foundActorIds: z.array(Id).max(10_000),
       foundClaimIds: z.array(Id).max(10_000),
     }),

@@ -1,7 +1,13 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, detectArticle, isoToPartialDate, readArticle } from '@/lib/extract/article';
+import {
+  canonicalUrl,
+  detectArticle,
+  isoToPartialDate,
+  readArticle,
+  readArticleFromHtml,
+} from '@/lib/extract/article';
 
 const fixture = (name: string) =>
   new DOMParser().parseFromString(
@@ -27,6 +33,14 @@ describe('reading copies', () => {
     expect(copy?.text).toContain('There are no discussions underway with the U.S. government');
     expect(copy?.text.split('\n\n').length).toBeGreaterThan(5);
     expect(copy?.text).not.toContain('Most read');
+  });
+
+  it('reads the same copy from the HTML as from the page (as the background does)', () => {
+    const url = 'http://127.0.0.1:8000/articles/meridian-post-denial.html';
+    const html = readFileSync('tests/fixtures/articles/meridian-post-denial.html', 'utf8');
+    const live = readArticle(fixture('meridian-post-denial.html'), url);
+    expect(readArticleFromHtml(html, url)).toEqual(live);
+    expect(readArticleFromHtml('<p>Not an article.</p>', url)).toBeNull();
   });
 
   it('keeps the canonical URL only on the same site', () => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import starter from '@/assets/packs/starter.json';
 import { createHandlers } from '@/entrypoints/background/handlers';
@@ -15,14 +15,19 @@ const COPY: ArticleCopy = {
   detectedBy: 'json-ld',
   text: 'Cuba and the United States are not holding negotiations, a senior Cuban official said on Monday.',
 };
-const payload = { copy: COPY, foundActorIds: ['starter/actor/cuba'], foundClaimIds: [] };
+const HTML = '<html><body><article><p>the page as sent</p></article></body></html>';
+const payload = { html: HTML, foundActorIds: ['starter/actor/cuba'], foundClaimIds: [] };
 const sender = (incognito: boolean) =>
   ({ id: fakeBrowser.runtime.id, url: COPY.url, tab: { id: 3, incognito, windowId: 1 } }) as never;
 
-async function setup() {
+/** The background's reader stands in for Readability (tests/unit/extract covers that). */
+async function setup(copy: ArticleCopy | null = COPY) {
   const db = freshDb();
   await loadPack(db, starter, 'bundled');
-  return { db, handlers: createHandlers(() => Promise.resolve(db)) };
+  const readCopy = vi.fn((html: string, url: string) =>
+    Promise.resolve(html === HTML && url === COPY.url ? copy : null),
+  );
+  return { db, readCopy, handlers: createHandlers(() => Promise.resolve(db), readCopy) };
 }
 
 const learned = async (db: ReturnType<typeof freshDb>) =>
@@ -43,9 +48,10 @@ describe('the background learning from captured pages', () => {
     ).toBe(1);
   });
 
-  it('refuses a page from a private window: nothing is cached or learned', async () => {
-    const { db, handlers } = await setup();
+  it('refuses a page from a private window: nothing is read, cached or learned', async () => {
+    const { db, handlers, readCopy } = await setup();
     expect(await handlers['page/capture'](payload, sender(true))).toEqual({ saved: false });
+    expect(readCopy).not.toHaveBeenCalled();
     expect(await db.pages.count()).toBe(0);
     expect(await learned(db)).toHaveLength(0);
     expect(await handlers['page/config']({ url: COPY.url }, sender(true))).toMatchObject({
@@ -54,19 +60,26 @@ describe('the background learning from captured pages', () => {
   });
 
   it('learns nothing when learning is off, globally or for the site', async () => {
-    const { db, handlers } = await setup();
+    const { db, handlers, readCopy } = await setup();
     await updateSettings(db, { learning: false });
     expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
     await updateSettings(db, { learning: true, learningDisabledSites: ['news.example'] });
     expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
     expect(await learned(db)).toHaveLength(0);
+    expect(readCopy).not.toHaveBeenCalled();
   });
 
   it('refuses a copy filed under another site', async () => {
-    const { db, handlers } = await setup();
-    const other = { ...payload, copy: { ...COPY, url: 'https://elsewhere.example/a' } };
-    expect(await handlers['page/capture'](other, sender(false))).toEqual({ saved: false });
+    const { db, handlers } = await setup({ ...COPY, url: 'https://elsewhere.example/a' });
+    expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
     expect(await learned(db)).toHaveLength(0);
+  });
+
+  it('keeps nothing of a page that is not an article', async () => {
+    const { db, handlers, readCopy } = await setup(null);
+    expect(await handlers['page/capture'](payload, sender(false))).toEqual({ saved: false });
+    expect(readCopy).toHaveBeenCalledWith(HTML, COPY.url);
+    expect(await db.pages.count()).toBe(0);
   });
 
   it('tells the panel about a tab, and forgets its page on request', async () => {
