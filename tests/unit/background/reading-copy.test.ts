@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** The reader in Chrome: an offscreen document the background opens and asks (node: no DOM). */
+const api = vi.hoisted(() => ({
+  open: [] as unknown[],
+  createDocument: vi.fn(),
+  closeDocument: vi.fn(() => Promise.resolve()),
+  sendMessage: vi.fn(),
+}));
+
+vi.mock('wxt/browser', () => ({
+  browser: {
+    offscreen: { createDocument: api.createDocument, closeDocument: api.closeDocument },
+    runtime: {
+      getURL: (path: string) => `chrome-extension://test${path}`,
+      getContexts: () => Promise.resolve([...api.open]),
+      sendMessage: api.sendMessage,
+    },
+  },
+}));
+
+const COPY = {
+  url: 'https://news.example/a',
+  title: 'Havana denies talks',
+  text: 'Cuba and the United States are not holding negotiations.',
+  detectedBy: 'json-ld',
+};
+
+describe("the background's reader (Chrome's offscreen document)", () => {
+  beforeEach(() => {
+    vi.resetModules();
+    api.open = [];
+    api.createDocument.mockReset();
+    api.createDocument.mockImplementation(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      api.open = [{ documentUrl: 'chrome-extension://test/offscreen.html' }];
+    });
+    api.sendMessage.mockReset();
+    api.sendMessage.mockResolvedValue({ copy: COPY });
+  });
+
+  it('opens one document for pages read at once, and sends it the page', async () => {
+    const { readCopyInBackground } = await import('@/entrypoints/background/reading-copy');
+    const [a, b] = await Promise.all([
+      readCopyInBackground('<html>a</html>', COPY.url),
+      readCopyInBackground('<html>b</html>', COPY.url),
+    ]);
+    expect(a).toEqual(COPY);
+    expect(b).toEqual(COPY);
+    expect(api.createDocument).toHaveBeenCalledOnce();
+    expect(api.createDocument.mock.calls[0]?.[0]).toMatchObject({ reasons: ['DOM_PARSER'] });
+    expect(api.sendMessage).toHaveBeenCalledWith({
+      channel: 'backstory-reader',
+      html: '<html>a</html>',
+      url: COPY.url,
+    });
+  });
+
+  it('opens the document again when it was closed under it', async () => {
+    const { readCopyInBackground } = await import('@/entrypoints/background/reading-copy');
+    await readCopyInBackground('<html>a</html>', COPY.url);
+    api.open = [];
+    api.sendMessage.mockRejectedValueOnce(new Error('Receiving end does not exist.'));
+    expect(await readCopyInBackground('<html>a</html>', COPY.url)).toEqual(COPY);
+    expect(api.createDocument).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a reply that is not a reading copy', async () => {
+    const { readCopyInBackground } = await import('@/entrypoints/background/reading-copy');
+    api.sendMessage.mockResolvedValue({ copy: { ...COPY, url: 'javascript:alert(1)' } });
+    await expect(readCopyInBackground('<html></html>', COPY.url)).rejects.toThrow(/no valid reply/);
+    api.sendMessage.mockResolvedValue({ copy: null });
+    expect(await readCopyInBackground('<html></html>', COPY.url)).toBeNull();
+  });
+});
