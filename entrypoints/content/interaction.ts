@@ -174,7 +174,7 @@ export class Interaction {
     if (hit) {
       window.clearTimeout(this.hideTimer);
       this.showTimer = this.ctx.setTimeout(() => {
-        if (!this.selecting()) void this.showCard(hit, false);
+        if (!this.selecting()) void this.showCard(hit, false, true);
       }, HOVER_DELAY);
     } else if (this.card.visible) {
       this.hideTimer = this.ctx.setTimeout(() => {
@@ -188,10 +188,15 @@ export class Interaction {
     this.hovered = null;
   }
 
-  /** Shows a hit's card; with `focus`, keyboard focus moves into it. */
-  async showCard(hit: Hit, focus: boolean): Promise<void> {
+  /**
+   * Shows a hit's card; with `focus`, keyboard focus moves into it. A card asked for by hovering
+   * (`hovering`) is dropped if the pointer has left the hit while its data was on the way: shown
+   * then, nothing would ever hide it.
+   */
+  async showCard(hit: Hit, focus: boolean, hovering = false): Promise<void> {
     const data = await this.cardData(hit);
     if (!data || this.ctx.isInvalid || !hit.range.startContainer.isConnected) return;
+    if (hovering && this.hovered !== hit) return;
     this.card.show(data, rectOf(hit), focus);
   }
 
