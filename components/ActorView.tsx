@@ -1,6 +1,7 @@
 import {
   type ActorDetails,
   type ActorHead,
+  type ActorHistory,
   type ClaimSummary,
   formatCount,
 } from '@/lib/db/panel-queries';
@@ -14,8 +15,10 @@ import { Timeline } from './Timeline';
 
 export interface ActorViewProps {
   head: ActorHead;
-  /** The rest of the view, read after the head; absent while it is being read. */
+  /** Their claims and positions, read after the head; absent while it is being read. */
   details?: ActorDetails | undefined;
+  /** Their most recent events, read after the head; absent while it is being read. */
+  history?: ActorHistory | undefined;
   /** Reads the next page of statements. */
   onMoreStatements?: (() => void) | undefined;
 }
@@ -46,7 +49,7 @@ export function Reception({ counts, partial }: Pick<ClaimSummary, 'counts' | 'pa
 }
 
 /** Who an actor is, what they said, what they claimed and denied, who denied them, and history. */
-export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
+export function ActorView({ head, details, history, onMoreStatements }: ActorViewProps) {
   const panel = usePanelActions();
   const { actor, statements } = head;
   const aliases = distinctSpellings(
@@ -199,30 +202,31 @@ export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
               </li>
             ))}
           </ul>
+          <DenialsShown details={details} />
         </section>
       )}
 
-      {details && (
+      {history && (
         <section aria-labelledby="actor-history-h">
           <h2 id="actor-history-h">
-            Background history <span class="count">{formatCount(details.eventCount)}</span>
+            Background history <span class="count">{formatCount(history.eventCount)}</span>
           </h2>
-          {details.events.length === 0 ? (
+          {history.events.length === 0 ? (
             <p class="empty">No dated events involving {actor.name} are in the cache.</p>
           ) : (
             <>
-              {details.eventCount > details.events.length && (
-                <p class="hint">The {details.events.length} most recent events:</p>
+              {history.eventCount > history.events.length && (
+                <p class="hint">The {history.events.length} most recent events:</p>
               )}
               <Timeline
-                events={details.events}
+                events={history.events}
                 level={3}
                 omitActors={[actor.id]}
                 idPrefix="actor-history"
               />
-              {details.eventCount > details.events.length && (
+              {history.eventCount > history.events.length && (
                 <button type="button" class="button" onClick={() => panel.openHistory([actor.id])}>
-                  See all {formatCount(details.eventCount)} events involving {actor.name}
+                  See all {formatCount(history.eventCount)} events involving {actor.name}
                 </button>
               )}
             </>
@@ -230,6 +234,18 @@ export function ActorView({ head, details, onMoreStatements }: ActorViewProps) {
         </section>
       )}
     </div>
+  );
+}
+
+/** Says when the denials listed are a sample, and where the rest are. */
+function DenialsShown({ details }: { details: ActorDetails }) {
+  const total = details.claimsMade.reduce((n, c) => n + c.counts.denies, 0);
+  if (total <= details.deniedBy.length) return null;
+  return (
+    <p class="hint">
+      {details.deniedBy.length} of {details.claimsMade.some((c) => c.partial) ? 'at least ' : ''}
+      {total} denials are shown; each claim lists all of its own.
+    </p>
   );
 }
 

@@ -11,6 +11,21 @@ test('the talks claim shows its denials and qualification, with dates and outlet
   await clickHighlight(t, article, 'Trump');
   const panel = await openPanel(t);
   await panel.getByRole('heading', { level: 1, name: 'Donald Trump' }).waitFor();
+  // His view's later sections, each read on its own after the first screen: who denied his
+  // claims, and his most recent events in date order.
+  const deniedBy = panel.locator('section', {
+    has: panel.getByRole('heading', { name: 'Who has denied their claims' }),
+  });
+  assert.match(await deniedBy.innerText(), /Miguel Díaz-Canel/);
+  const history = panel.locator('section', {
+    has: panel.getByRole('heading', { name: /^Background history/ }),
+  });
+  await history.locator('.event-date').first().waitFor();
+  const eventDates = await history
+    .locator('.event-date')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  assert.ok(eventDates.length >= 2, `${eventDates.length} events`);
+  assert.deepEqual([...eventDates].sort(comparePartialDates), eventDates);
   await panel
     .getByRole('button', {
       name: "The United States is in high-level talks with Cuba's government.",

@@ -8,6 +8,7 @@ import {
   ACTOR_LIMITS,
   actorDetails,
   actorHead,
+  actorHistory,
   actorsById,
   CLAIM_LIMITS,
   claimContext,
@@ -15,7 +16,7 @@ import {
   timeline,
 } from '@/lib/db/panel-queries';
 import { EntityNotes } from '@/lib/ui/EntityNotes';
-import { useLiveData } from '../hooks';
+import { type LiveState, useLiveData } from '../hooks';
 import { Loaded } from './Loaded';
 
 function Gone({ what }: { what: string }) {
@@ -26,16 +27,33 @@ function Gone({ what }: { what: string }) {
   );
 }
 
+/** One message for the parts of a view that failed to read, and one retry for all of them. */
+function PartsError({ parts }: { parts: { state: LiveState<unknown>; retry: () => void }[] }) {
+  const failed = parts.filter((p) => p.state.status === 'error');
+  const first = failed[0]?.state;
+  if (first?.status !== 'error') return null;
+  const retry = () => {
+    for (const p of failed) p.retry();
+  };
+  return <ErrorMessage error={first.error} onRetry={retry} />;
+}
+
 export function ActorScreen({ id }: { id: string }) {
   const [shown, setShown] = useState<number>(ACTOR_LIMITS.statements);
   const opts = { statements: shown };
   // The head is the first screen; the details fill in the rest when they are read.
   const head = useLiveData(() => actorHead(getDb(), id, opts), [id, shown], { keepPrevious: true });
-  // Read after the head, so the first screen does not share the database or the CPU with it.
+  // Read after the head, so the first screen does not share the database or the CPU with them.
   const headReady = head.state.status === 'ready';
   const details = useLiveData(
     () => (headReady ? actorDetails(getDb(), id, opts) : Promise.resolve(undefined)),
     [id, shown, headReady],
+    { keepPrevious: true },
+  );
+  // The history does not depend on how many statements are shown.
+  const history = useLiveData(
+    () => (headReady ? actorHistory(getDb(), id) : Promise.resolve(undefined)),
+    [id, headReady],
     { keepPrevious: true },
   );
   return (
@@ -46,12 +64,11 @@ export function ActorScreen({ id }: { id: string }) {
             <ActorView
               head={value}
               details={details.state.status === 'ready' ? details.state.value : undefined}
+              history={history.state.status === 'ready' ? history.state.value : undefined}
               onMoreStatements={() => setShown((n) => n + 50)}
             />
             <EntityNotes entityType="actor" entityId={id} />
-            {details.state.status === 'error' && (
-              <ErrorMessage error={details.state.error} onRetry={details.retry} />
-            )}
+            <PartsError parts={[details, history]} />
           </>
         ) : (
           <Gone what="actor" />

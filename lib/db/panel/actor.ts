@@ -3,6 +3,7 @@ import type { Stance } from '../../model';
 import type { ActorRow, BackstoryDB, ClaimRow, LinkRow, StatementRow } from '../database';
 import {
   byTime,
+  COUNT_CAP,
   cappedCount,
   type EventInfo,
   type OtherStance,
@@ -12,19 +13,19 @@ import {
 import { actorEventRange, actorEvents } from './timeline';
 
 /**
- * The actor view is read in two parts, so its first screen does not wait for the rest: the head
- * (who this is, their newest statements) and the details (their claims and how others answered
- * them, their positions, the denials, their history). Each part is one read transaction of
- * indexed, limited reads.
+ * The actor view is read in three parts, so its first screen does not wait for the rest: the
+ * head (who this is, their newest statements), then side by side the details (their claims and
+ * how others answered them, their positions, the denials) and their history (the most recent
+ * events). Each part is one read transaction of indexed, limited reads, and each section shows
+ * as soon as its own part is read.
  */
 export const ACTOR_LIMITS = {
   /** Statements on the first screen; more are read page by page. */
   statements: 10,
   claims: 10,
-  /** Links read per claim they made, to count its responses and list who denied it. */
-  linksPerClaim: 300,
-  denialsPerClaim: 5,
-  denials: 10,
+  /** Denials of their claims listed (a sample; each claim's view lists all of its own). */
+  denialsPerClaim: 3,
+  denials: 6,
   events: 12,
 } as const;
 
@@ -41,7 +42,7 @@ export interface ActorHead {
 export interface ClaimSummary {
   claim: ClaimRow;
   counts: Record<OtherStance, number>;
-  /** The claim has more links than were read: the counts are lower bounds. */
+  /** A stance has more than COUNT_CAP links: the counts are lower bounds. */
   partial: boolean;
 }
 
@@ -72,11 +73,15 @@ export interface ActorDetails {
   relations: Record<string, StatementRelation[]>;
   /** Statements of others denying this actor's claims. */
   deniedBy: { claim: ClaimRow; statement: StatementInfo }[];
+}
+
+/** The most recent events involving the actor, oldest first. */
+export interface ActorHistory {
   events: EventInfo[];
   eventCount: number;
 }
 
-export type ActorPanelData = ActorHead & ActorDetails;
+export type ActorPanelData = ActorHead & ActorDetails & ActorHistory;
 
 const speakerRange = (db: BackstoryDB, actorId: string) =>
   db.statements
@@ -112,11 +117,13 @@ export async function actorHead(
   });
 }
 
-/** How many links of each stance, from a list of a claim's links. */
-function tally(links: { stance: Stance }[]): Record<OtherStance, number> {
-  const counts = { denies: 0, qualifies: 0, supports: 0 };
-  for (const l of links) if (l.stance !== 'states') counts[l.stance] += 1;
-  return counts;
+/** A claim's answers counted from its link keys per stance (STANCE_ORDER), capped. */
+function tally(keys: string[][]): Pick<ClaimSummary, 'counts' | 'partial'> {
+  const count = (i: number) => Math.min(keys[i]?.length ?? 0, COUNT_CAP);
+  return {
+    counts: { denies: count(0), qualifies: count(1), supports: count(2) },
+    partial: keys.some((k) => k.length > COUNT_CAP),
+  };
 }
 
 const responses = (c: Record<OtherStance, number>) => c.denies + c.qualifies + c.supports;
@@ -140,9 +147,8 @@ function positionsOf(links: LinkRow[], claims: Map<string, ClaimRow>): Position[
 }
 
 /**
- * Everything else the actor view shows: for the `statements` newest statements (those on
- * screen) the claims they answer; the claims the actor made, how others answered them and who
- * denied them; the most recent events involving them.
+ * The actor's claims and positions: for the `statements` newest statements (those on screen) the
+ * claims they answer; the claims the actor made, how others answered them and who denied them.
  */
 export async function actorDetails(
   db: BackstoryDB,
@@ -153,7 +159,7 @@ export async function actorDetails(
   const shown = opts.statements ?? L.statements;
   return db.transaction(
     'r',
-    [db.actors, db.statements, db.claims, db.links, db.events, db.sources],
+    [db.actors, db.statements, db.claims, db.links, db.sources],
     async () => {
       // Every read starts as soon as what it needs has arrived (no waiting for a whole round),
       // so the view's time is its longest chain of dependent reads, not the sum of rounds. The
@@ -163,10 +169,6 @@ export async function actorDetails(
         string[]
       >;
       const ownClaimsRead = db.claims.where('claimantId').equals(actorId).limit(L.claims).toArray();
-      const eventsRead = actorEvents(db, actorId, { limit: L.events, latest: true });
-      // The actors and sources the events name, read as soon as the events arrive.
-      const resolver = new Resolver(db);
-      const eventsResolved = eventsRead.then((events) => resolver.load([], events));
       // Links from the statements on screen: `states` adds to the claims they made, the other
       // stances are their positions on claims. One equality read per statement, side by side:
       // `anyOf` walks a cursor from key to key, a round trip for each.
@@ -175,22 +177,33 @@ export async function actorDetails(
           await Promise.all(ids.map((id) => db.links.where('statementId').equals(id).toArray()))
         ).flat(),
       );
-      // How others answered their claims, and who denied them: one read per claim.
-      const claimLinksRead = ownClaimsRead.then((own) =>
+      // How others answered their claims: for each claim and stance, the keys of its links in the
+      // index, capped like every count. Keys come from the index alone; reading the link rows
+      // themselves would fetch each from wherever it lies in the table.
+      const answersRead = ownClaimsRead.then((own) =>
         Promise.all(
           own.map((c) =>
-            db.links
-              .where('[claimId+stance]')
-              .between([c.id, Dexie.minKey], [c.id, Dexie.maxKey])
-              .limit(L.linksPerClaim)
-              .toArray(),
+            Promise.all(
+              STANCE_ORDER.map(
+                (stance) =>
+                  db.links
+                    .where('[claimId+stance]')
+                    .equals([c.id, stance])
+                    .limit(COUNT_CAP + 1)
+                    .primaryKeys() as Promise<string[]>,
+              ),
+            ),
           ),
         ),
       );
+      // Fewer claims than the limit are all of them: counting is needed only when it is reached.
       const counts = Promise.all([
         cappedCount(speakerRange(db, actorId)),
-        cappedCount(db.claims.where('claimantId').equals(actorId)),
-        cappedCount(actorEventRange(db, actorId)),
+        ownClaimsRead.then((own) =>
+          own.length < L.claims
+            ? own.length
+            : cappedCount(db.claims.where('claimantId').equals(actorId)),
+        ),
       ]);
       const claimsRead = Promise.all([ownClaimsRead, ownLinksRead]).then(async ([own, links]) => {
         const claims = new Map<string, ClaimRow>(own.map((c) => [c.id, c]));
@@ -200,37 +213,34 @@ export async function actorDetails(
         }
         return claims;
       });
-      const denialsRead = claimLinksRead.then(async (claimLinks) => {
-        const denials = claimLinks
-          .flatMap((links) =>
-            links.filter((l) => l.stance === 'denies').slice(0, L.denialsPerClaim),
-          )
+      const denialsRead = answersRead.then(async (answers) => {
+        const keys = answers
+          .flatMap(([denies = []]) => denies.slice(0, L.denialsPerClaim))
           .slice(0, L.denials);
+        const denials = (keys.length ? await db.links.bulkGet(keys) : []).filter(
+          (l): l is LinkRow => l !== undefined,
+        );
         const rows = (
           denials.length ? await db.statements.bulkGet(denials.map((l) => l.statementId)) : []
         ).filter((s): s is StatementRow => s !== undefined && s.speakerId !== actorId);
-        // Their speakers and sources. The events' load may still be in flight: an actor or
-        // source both name can then be read twice, which costs less than waiting for it.
-        await resolver.load(rows);
-        return { denials, rows };
+        // Their speakers and sources.
+        const resolver = await new Resolver(db).load(rows);
+        return { denials, rows, resolver };
       });
       const [
-        [statementCount, claimCount, eventCount],
+        [statementCount, claimCount],
         ownClaims,
-        eventRows,
         ownLinks,
-        claimLinks,
+        answers,
         claims,
-        { denials, rows: denialRows },
+        { denials, rows: denialRows, resolver },
       ] = await Promise.all([
         counts,
         ownClaimsRead,
-        eventsRead,
         ownLinksRead,
-        claimLinksRead,
+        answersRead,
         claimsRead,
         denialsRead,
-        eventsResolved,
       ]);
       const denialById = new Map(denialRows.map((s) => [s.id, s]));
 
@@ -262,19 +272,29 @@ export async function actorDetails(
         claimsMade: ownClaims
           .map((claim, i) => ({
             claim,
-            counts: tally(claimLinks[i] ?? []),
-            partial: (claimLinks[i]?.length ?? 0) >= L.linksPerClaim,
+            ...tally(answers[i] ?? []),
           }))
           .sort((a, b) => responses(b.counts) - responses(a.counts)),
         claimCount: Math.max(claimCount, ownClaims.length),
         positions: positionsOf(ownLinks, claims),
         relations,
         deniedBy: deniedBy.sort((a, b) => byTime(a.statement, b.statement)),
-        events: eventRows.map((e) => resolver.event(e)),
-        eventCount,
       };
     },
   );
+}
+
+/** The `ACTOR_LIMITS.events` most recent events involving the actor, and how many there are. */
+export async function actorHistory(db: BackstoryDB, actorId: string): Promise<ActorHistory> {
+  return db.transaction('r', [db.events, db.actors, db.sources], async () => {
+    const [rows, eventCount] = await Promise.all([
+      actorEvents(db, actorId, { limit: ACTOR_LIMITS.events, latest: true }),
+      cappedCount(actorEventRange(db, actorId)),
+    ]);
+    // The actors and sources the events name.
+    const resolver = await new Resolver(db).load([], rows);
+    return { events: rows.map((e) => resolver.event(e)), eventCount };
+  });
 }
 
 /** The whole actor view in one call (tests and benchmarks; the panel reads the parts). */
@@ -283,9 +303,10 @@ export async function actorPanel(
   actorId: string,
   opts: { statements?: number } = {},
 ): Promise<ActorPanelData | null> {
-  const [head, details] = await Promise.all([
+  const [head, details, history] = await Promise.all([
     actorHead(db, actorId, opts),
     actorDetails(db, actorId, opts),
+    actorHistory(db, actorId),
   ]);
-  return head ? { ...head, ...details } : null;
+  return head ? { ...head, ...details, ...history } : null;
 }

@@ -7,6 +7,7 @@ import { BackstoryDB, type StatementRow } from '../../../lib/db';
 import {
   actorDetails,
   actorHead,
+  actorHistory,
   claimContext,
   claimHead,
   timeline,
@@ -95,12 +96,18 @@ const api = {
     // Warm-up: the first transaction opens the database and compiles the code paths.
     await actorHead(d, actors[0] ?? '');
     await actorDetails(d, actors[0] ?? '');
+    await actorHistory(d, actors[0] ?? '');
     await claimHead(d, claims[0] ?? '');
     await claimContext(d, claims[0] ?? '');
     await searchForPanel(d, 'warm up');
     return {
       actorHead: await times(actors, (id) => actorHead(d, id)),
       actorDetails: await times(actors, (id) => actorDetails(d, id)),
+      actorHistory: await times(actors, (id) => actorHistory(d, id)),
+      /** The three reads of the actor view started together, as the panel does after the head. */
+      actorWhole: await times(actors, (id) =>
+        Promise.all([actorHead(d, id), actorDetails(d, id), actorHistory(d, id)]),
+      ),
       claimHead: await times(claims, (id) => claimHead(d, id)),
       claimContext: await times(claims, (id) => claimContext(d, id)),
       actorTimeline: await times(actors, (id) => timeline(d, { actorIds: [id], limit: 50 })),

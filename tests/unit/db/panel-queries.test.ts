@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import starter from '@/assets/packs/starter.json';
 import {
+  ACTOR_LIMITS,
   actorPanel,
   actorsNamedIn,
   COUNT_CAP,
@@ -175,6 +176,47 @@ describe('actorPanel', () => {
     expect(d?.statements).toEqual([]);
     expect(d?.statementCount).toBe(0);
     expect(d?.events.map((e) => e.event.id)).toEqual(['starter/event/1959-01-revolution']);
+  });
+
+  it('counts answers up to the cap, and lists a sample of the denials', async () => {
+    const db = freshDb();
+    const base = samplePack();
+    const many = Array.from({ length: COUNT_CAP + 5 }, (_, i) => i);
+    const outcome = await loadPack(
+      db,
+      samplePack({
+        statements: [
+          ...(base.statements ?? []),
+          ...many.map((i) => ({
+            id: `s/st/d${i}`,
+            speakerId: 's/actor/b',
+            words: `No talks, answer ${i}.`,
+            kind: 'reported' as const,
+            said: '2026-02-03',
+            citations: [{ sourceId: 's/src/1' }],
+          })),
+        ],
+        links: [
+          ...(base.links ?? []),
+          ...many.map((i) => ({
+            id: `s/link/d${i}`,
+            claimId: 's/claim/1',
+            statementId: `s/st/d${i}`,
+            stance: (i < 3 ? 'qualifies' : 'denies') as 'qualifies' | 'denies',
+            origin: 'pack' as const,
+            confidence: 1,
+          })),
+        ],
+      }),
+    );
+    if (!outcome.ok) throw new Error(outcome.error);
+    const d = await actorPanel(db, 's/actor/a');
+    const talks = d?.claimsMade[0];
+    // 103 denials (102 read here and s/link/2) count as the cap, and say they are a lower bound.
+    expect(talks?.counts).toEqual({ denies: COUNT_CAP, qualifies: 3, supports: 0 });
+    expect(talks?.partial).toBe(true);
+    expect(d?.deniedBy).toHaveLength(ACTOR_LIMITS.denialsPerClaim);
+    expect(d?.deniedBy.every((x) => x.statement.speaker.name === 'Borealia')).toBe(true);
   });
 
   it('resolves sources to outlet, title and a text-fragment link', async () => {
