@@ -154,7 +154,7 @@ export function ActorView({ head, details, history, onMoreStatements }: ActorVie
 
       <section aria-labelledby="statements-h">
         <h2 id="statements-h">
-          Statements{details && <span class="count">{formatCount(details.statementCount)}</span>}
+          Statements<span class="count">{formatCount(head.statementCount)}</span>
         </h2>
         {statements.length === 0 ? (
           <div class="empty">
@@ -176,10 +176,7 @@ export function ActorView({ head, details, history, onMoreStatements }: ActorVie
         )}
         {onMoreStatements && head.more && (
           <button type="button" class="button more" onClick={onMoreStatements}>
-            Show more statements
-            {details
-              ? ` (${statements.length} of ${formatCount(details.statementCount)} shown)`
-              : ''}
+            Show more statements ({statements.length} of {formatCount(head.statementCount)} shown)
           </button>
         )}
       </section>

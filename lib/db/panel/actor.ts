@@ -37,6 +37,8 @@ export interface ActorHead {
   statements: StatementInfo[];
   /** There are more statements than these. */
   more: boolean;
+  /** How many statements they have, capped (formatCount). */
+  statementCount: number;
 }
 
 export interface ClaimSummary {
@@ -62,7 +64,6 @@ export interface Position {
 
 /** Counts are capped: above COUNT_CAP they read as "100+" (formatCount). */
 export interface ActorDetails {
-  statementCount: number;
   /** Their claims, the most answered first. */
   claimsMade: ClaimSummary[];
   /** How many claims they put forward (more than `claimsMade` shows when there are many). */
@@ -106,11 +107,17 @@ export async function actorHead(
       actor.mergedInto ? db.actors.get(actor.mergedInto) : undefined,
     ]);
     const shown = rows.slice(0, limit);
-    const resolver = await new Resolver(db).load(shown, [], [actor]);
+    const more = rows.length > limit;
+    // Counted only when there are more than are shown, alongside reading their speakers.
+    const [resolver, statementCount] = await Promise.all([
+      new Resolver(db).load(shown, [], [actor]),
+      more ? cappedCount(speakerRange(db, actorId)) : shown.length,
+    ]);
     const head: ActorHead = {
       actor,
       statements: shown.map((s) => resolver.statement(s)),
-      more: rows.length > limit,
+      more,
+      statementCount,
     };
     if (mergedInto) head.mergedInto = mergedInto;
     return head;
@@ -163,8 +170,8 @@ export async function actorDetails(
     async () => {
       // Every read starts as soon as what it needs has arrived (no waiting for a whole round),
       // so the view's time is its longest chain of dependent reads, not the sum of rounds. The
-      // requests of a transaction are served in the order they are made, so the reads that
-      // start a chain go first and the counts, which nothing waits for, last.
+      // requests of a transaction are served one after another in the order they are made, so
+      // the reads that start a chain go first.
       const newestIds = speakerRange(db, actorId).reverse().limit(shown).primaryKeys() as Promise<
         string[]
       >;
@@ -197,14 +204,11 @@ export async function actorDetails(
         ),
       );
       // Fewer claims than the limit are all of them: counting is needed only when it is reached.
-      const counts = Promise.all([
-        cappedCount(speakerRange(db, actorId)),
-        ownClaimsRead.then((own) =>
-          own.length < L.claims
-            ? own.length
-            : cappedCount(db.claims.where('claimantId').equals(actorId)),
-        ),
-      ]);
+      const claimCountRead = ownClaimsRead.then((own) =>
+        own.length < L.claims
+          ? own.length
+          : cappedCount(db.claims.where('claimantId').equals(actorId)),
+      );
       const claimsRead = Promise.all([ownClaimsRead, ownLinksRead]).then(async ([own, links]) => {
         const claims = new Map<string, ClaimRow>(own.map((c) => [c.id, c]));
         const otherIds = [...new Set(links.map((l) => l.claimId))].filter((id) => !claims.has(id));
@@ -228,14 +232,14 @@ export async function actorDetails(
         return { denials, rows, resolver };
       });
       const [
-        [statementCount, claimCount],
+        claimCount,
         ownClaims,
         ownLinks,
         answers,
         claims,
         { denials, rows: denialRows, resolver },
       ] = await Promise.all([
-        counts,
+        claimCountRead,
         ownClaimsRead,
         ownLinksRead,
         answersRead,
@@ -268,7 +272,6 @@ export async function actorDetails(
       }
 
       return {
-        statementCount,
         claimsMade: ownClaims
           .map((claim, i) => ({
             claim,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import starter from '@/assets/packs/starter.json';
 import {
   ACTOR_LIMITS,
+  actorHead,
   actorPanel,
   actorsNamedIn,
   COUNT_CAP,
@@ -115,6 +116,11 @@ describe('actorPanel', () => {
     expect(d.actor.name).toBe('Miguel Díaz-Canel');
     expect(d.statementCount).toBe(d.statements.length);
     expect(d.statements.length).toBeGreaterThan(3);
+    // Fewer on screen than they have: the head counts them all.
+    const head = await actorHead(db, A('miguel-diaz-canel'), { statements: 2 });
+    expect(head?.statements).toHaveLength(2);
+    expect(head?.more).toBe(true);
+    expect(head?.statementCount).toBe(d.statements.length);
     expect(d.statements[0]?.speaker).toEqual({
       id: A('miguel-diaz-canel'),
       name: 'Miguel Díaz-Canel',
