@@ -102,14 +102,14 @@ export const MAX_BLOCK = 200_000;
  */
 export const MAX_NODE = 200_000;
 
-/** Text under this element is not page text. (`tag`: the element's tag name, if already read.) */
-export function isSkipped(el: Element, tag = el.tagName): boolean {
-  return SKIP.has(tag) || el.hasAttribute('hidden');
+/** Text under this element is not page text. (walkBlocks has its own copy of this test.) */
+function isSkipped(el: Element): boolean {
+  return SKIP.has(el.tagName) || el.hasAttribute('hidden');
 }
 
-/** The element starts a block of its own (`tag`, `shadow`: its properties, if already read). */
-export function isBlockElement(el: Element, tag = el.tagName, shadow = el.shadowRoot): boolean {
-  return BLOCKS.has(tag) || shadow !== null || el.hasAttribute('contenteditable');
+/** The element starts a block of its own. (walkBlocks has its own copy of this test.) */
+function isBlockElement(el: Element): boolean {
+  return BLOCKS.has(el.tagName) || el.shadowRoot !== null || el.hasAttribute('contenteditable');
 }
 
 /** The nearest block-level ancestor of a node (or the shadow root / document it lives in). */
@@ -137,10 +137,11 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const FRAGMENT_NODE = 11;
 
-/** A stack marker: the end of a block element or shadow root, and the container around it. */
-class Close {
-  constructor(readonly outer: Node) {}
-}
+/**
+ * A stack marker: the end of a block element or shadow root (the container around it is on a
+ * stack of its own). Compared by identity: cheaper than a class test on every node of the walk.
+ */
+const CLOSE = {} as Node;
 
 /**
  * Walks `root` in document order and yields blocks. `onShadowRoot` is told of every open shadow
@@ -165,9 +166,10 @@ export function* walkBlocks(
     }
     return block;
   };
-  // Each stack entry: a node to visit, or a marker closing a block element. (A class of our own,
-  // not a shape test: a <dialog> element has a `close` method.)
-  const stack: (Node | Close)[] = [];
+  // Each stack entry: a node to visit, or CLOSE, ending a block element; `outers` holds the
+  // container to return to at each CLOSE.
+  const stack: Node[] = [];
+  const outers: Node[] = [];
   const pushChildren = (parent: Node) => {
     for (let c = parent.lastChild; c; c = c.previousSibling) stack.push(c);
   };
@@ -186,10 +188,10 @@ export function* walkBlocks(
     const item = stack.pop();
     if (!item) break;
     if (++visited % 512 === 0) yield null;
-    if (item instanceof Close) {
+    if (item === CLOSE) {
       const done = take();
       if (done) yield done;
-      container = item.outer;
+      container = outers.pop() ?? root;
       continue;
     }
     const type = item.nodeType;
@@ -209,21 +211,30 @@ export function* walkBlocks(
     if (type === FRAGMENT_NODE) {
       const done = take();
       if (done) yield done;
-      stack.push(new Close(container));
+      stack.push(CLOSE);
+      outers.push(container);
       container = item;
       pushChildren(item);
       continue;
     }
     if (type !== ELEMENT_NODE) continue;
-    // Each property of the element read once, for both tests and the shadow root below.
+    // isSkipped and isBlockElement inlined, each property of the element read once, and the
+    // attribute tests skipped for an element with no attributes (most inline markup).
     const el = item as Element;
     const tag = el.tagName;
-    if (isSkipped(el, tag)) continue;
+    if (SKIP.has(tag)) continue;
+    const attributes = el.hasAttributes();
+    if (attributes && el.hasAttribute('hidden')) continue;
     const shadow = el.shadowRoot;
-    if (isBlockElement(el, tag, shadow)) {
+    if (
+      BLOCKS.has(tag) ||
+      shadow !== null ||
+      (attributes && el.hasAttribute('contenteditable'))
+    ) {
       const done = take();
       if (done) yield done;
-      stack.push(new Close(container));
+      stack.push(CLOSE);
+      outers.push(container);
       container = el;
     }
     pushChildren(el);

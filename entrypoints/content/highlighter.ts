@@ -94,9 +94,13 @@ export const highlightsSupported = (): boolean =>
  */
 export class Highlighter {
   private readonly highlights = new Map<string, Highlight>();
-  /** Hits by block, and by text node for hit-testing. */
+  /** Hits by block. */
   private readonly byBlock = new Map<Block, Hit[]>();
-  private readonly byNode = new Map<Text, Hit[]>();
+  /**
+   * Hits by text node, for hit-testing: built at the first hit test rather than while the page
+   * loads (most hits are never pointed at), then kept up to date.
+   */
+  private byNode: Map<Text, Hit[]> | null = null;
   private focused: Hit | null = null;
   /** Where the Highlight API is missing: `<backstory-mark>` wrapping (mark-fallback.ts). */
   fallback: MarkPainter | null = null;
@@ -139,13 +143,16 @@ export class Highlighter {
     this.removeBlock(block);
     if (hits.length === 0) return;
     this.byBlock.set(block, hits);
-    for (const hit of hits) {
-      for (const node of nodesOf(hit)) {
-        const list = this.byNode.get(node);
-        if (list) list.push(hit);
-        else this.byNode.set(node, [hit]);
-      }
+    if (this.byNode) for (const hit of hits) indexHit(this.byNode, hit);
+  }
+
+  private nodeIndex(): Map<Text, Hit[]> {
+    if (!this.byNode) {
+      const index = new Map<Text, Hit[]>();
+      for (const hits of this.byBlock.values()) for (const hit of hits) indexHit(index, hit);
+      this.byNode = index;
     }
+    return this.byNode;
   }
 
   removeBlock(block: Block): void {
@@ -155,11 +162,7 @@ export class Highlighter {
     for (const hit of hits) {
       if (hit.painted) this.highlights.get(hit.painted)?.delete(hit.range);
       hit.painted = null;
-      for (const node of nodesOf(hit)) {
-        const list = this.byNode.get(node)?.filter((h) => h !== hit);
-        if (list && list.length > 0) this.byNode.set(node, list);
-        else this.byNode.delete(node);
-      }
+      if (this.byNode) unindexHit(this.byNode, hit);
       if (this.focused === hit) this.unfocus();
     }
   }
@@ -175,7 +178,7 @@ export class Highlighter {
 
   /** The hit under a caret position: an actor before a claim sentence around it. */
   hitAt(node: Node, offset: number): Hit | undefined {
-    const hits = this.byNode.get(node as Text);
+    const hits = this.nodeIndex().get(node as Text);
     if (!hits) return undefined;
     const inside = hits.filter((h) => {
       const r = h.range;
@@ -210,8 +213,24 @@ export class Highlighter {
     }
     this.highlights.clear();
     this.byBlock.clear();
-    this.byNode.clear();
+    this.byNode = null;
     this.focused = null;
+  }
+}
+
+function indexHit(index: Map<Text, Hit[]>, hit: Hit): void {
+  for (const node of nodesOf(hit)) {
+    const list = index.get(node);
+    if (list) list.push(hit);
+    else index.set(node, [hit]);
+  }
+}
+
+function unindexHit(index: Map<Text, Hit[]>, hit: Hit): void {
+  for (const node of nodesOf(hit)) {
+    const list = index.get(node)?.filter((h) => h !== hit);
+    if (list && list.length > 0) index.set(node, list);
+    else index.delete(node);
   }
 }
 

@@ -135,7 +135,8 @@ export class PageSession {
       batches.push(batch);
       i += batch.length;
     }
-    // Checking a reply is the page's main-thread time too: the slicer counts it.
+    // Sending (the browser serialises the texts then) and checking each reply are the page's
+    // main-thread time too: the slicer counts them.
     const measure = <R>(work: () => R) => this.slicer.measure(work);
     const replies = batches.map((batch) =>
       sendFromContent(

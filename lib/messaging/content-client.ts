@@ -47,7 +47,10 @@ export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string):
   return { ok: true, value: value.data };
 }
 
-/** Runs the reply's check; the content script passes its slicer's, to count it as its own time. */
+/**
+ * Runs sending and the reply's check; the content script passes its slicer's, to count both as
+ * its own main-thread time (the browser serialises the request while sendMessage runs).
+ */
 export type Measure = <R>(work: () => R) => R;
 
 /** Sends a request to the background and checks its reply against `reply`. Never throws. */
@@ -58,7 +61,10 @@ export async function ask(
   measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
-    const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });
+    const sent = measure(() =>
+      browser.runtime.sendMessage({ channel: 'backstory', type, payload }),
+    ) as Promise<unknown>;
+    const raw: unknown = await sent;
     return measure(() => parseReply(raw, reply, type));
   } catch (error) {
     return { ok: false, error: errorText(error) };
