@@ -7,8 +7,8 @@ import {
   type ContentSentType,
   contentReplies,
   Envelope,
+  isResult,
   type Result,
-  ResultSchema,
   toContent,
 } from './content-protocol';
 import type { BackgroundRequest, BackgroundResponse } from './protocol';
@@ -39,10 +39,9 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
 
 /** A reply checked twice: the envelope (ok or error), then the value against `schema`. */
 export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string): Result<unknown> {
-  const envelope = ResultSchema.safeParse(raw);
-  if (!envelope.success) return { ok: false, error: `No valid reply to ${type}` };
-  if (!envelope.data.ok) return envelope.data;
-  const value = z.safeParse(schema, envelope.data.value);
+  if (!isResult(raw)) return { ok: false, error: `No valid reply to ${type}` };
+  if (!raw.ok) return { ok: false, error: raw.error };
+  const value = z.safeParse(schema, raw.value);
   if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
   return { ok: true, value: value.data };
 }

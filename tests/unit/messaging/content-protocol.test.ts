@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseReply } from '@/lib/messaging/content-client';
-import { contentReplies, toContent } from '@/lib/messaging/content-protocol';
+import { contentReplies, isResult, toContent } from '@/lib/messaging/content-protocol';
 import {
   BlockMatches,
   isBlockMatchesList,
   isMatchedEntities,
+  isMatchReply,
   MatchedEntities,
 } from '@/lib/messaging/schemas';
 
@@ -184,6 +185,66 @@ describe('the hand-written check of matched entities', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+});
+
+describe('the hand-written checks of the reply envelope and the page/match reply', () => {
+  const odd = fc.constantFrom(-1, 1.5, 2 ** 53, Number.NaN, '1', null, undefined, true, [], {});
+
+  it('isResult accepts and refuses exactly what the zod union does', () => {
+    const union = z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), value: z.unknown() }),
+      z.object({ ok: z.literal(false), error: z.string() }),
+    ]);
+    const okValue = fc.oneof(fc.constantFrom(true, false), odd);
+    const reply = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ ok: okValue, value: fc.anything() }) },
+      { weight: 4, arbitrary: fc.record({ ok: okValue, error: fc.oneof(fc.string(), odd) }) },
+      { weight: 1, arbitrary: fc.record({ ok: okValue }) },
+      { weight: 1, arbitrary: fc.record({ ok: okValue, value: odd, error: odd }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    fc.assert(
+      fc.property(reply, (value) => {
+        expect(isResult(value)).toBe(union.safeParse(value).success);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('isMatchReply accepts and refuses exactly what its zod object does', () => {
+    const schema = z.object({
+      version: z.int(),
+      blocks: z.array(BlockMatches),
+      entities: MatchedEntities,
+    });
+    const good = {
+      version: 3,
+      blocks: [{ actors: [[0, 5, [1]]], claims: [[0, 20, [0]]] }],
+      entities: { actors: [[1, 'starter/actor/cuba', 'Cuba', 'country']], claims: [] },
+    };
+    const reply = fc.oneof(
+      { weight: 4, arbitrary: fc.constant(good) },
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          version: fc.oneof(fc.integer(), odd),
+          blocks: fc.oneof(fc.constant(good.blocks), fc.constant([{ actors: [] }]), odd),
+          entities: fc.oneof(fc.constant(good.entities), fc.constant({ actors: [] }), odd),
+        }),
+      },
+      { weight: 1, arbitrary: fc.record({ version: fc.integer(), blocks: fc.constant([]) }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    fc.assert(
+      fc.property(reply, (value) => {
+        expect(isMatchReply(value)).toBe(schema.safeParse(value).success);
+      }),
+      { numRuns: 4000 },
+    );
+    // The page/match reply schema is this check.
+    expect(contentReplies['page/match'].safeParse(good).success).toBe(true);
+    expect(contentReplies['page/match'].safeParse({ ...good, version: 1.5 }).success).toBe(false);
   });
 });
 
