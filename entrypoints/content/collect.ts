@@ -226,11 +226,7 @@ export function* walkBlocks(
     const attributes = el.hasAttributes();
     if (attributes && el.hasAttribute('hidden')) continue;
     const shadow = el.shadowRoot;
-    if (
-      BLOCKS.has(tag) ||
-      shadow !== null ||
-      (attributes && el.hasAttribute('contenteditable'))
-    ) {
+    if (BLOCKS.has(tag) || shadow !== null || (attributes && el.hasAttribute('contenteditable'))) {
       const done = take();
       if (done) yield done;
       stack.push(CLOSE);

@@ -152,9 +152,7 @@ export interface MatchReply {
 export function isMatchReply(value: unknown): value is MatchReply {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { version, blocks, entities } = value as Partial<Record<keyof MatchReply, unknown>>;
-  return (
-    Number.isSafeInteger(version) && isBlockMatchesList(blocks) && isMatchedEntities(entities)
-  );
+  return Number.isSafeInteger(version) && isBlockMatchesList(blocks) && isMatchedEntities(entities);
 }
 
 /** The page/match reply, checked by `isMatchReply`. */
