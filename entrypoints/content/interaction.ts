@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityRef } from '@/lib/messaging';
 import { sendFromContent } from '@/lib/messaging/content-client';
 import { type CardData, HoverCard } from './card';
+import { latestPerFrame } from './frame-pointer';
 import type { Hit } from './highlighter';
 import { MARK_TAG } from './mark-fallback';
 import type { PageSession } from './session';
@@ -71,7 +72,7 @@ export class Interaction {
   private hovered: Hit | null = null;
   private showTimer: number | undefined;
   private hideTimer: number | undefined;
-  private framePending = false;
+  private readonly pointerMoved = latestPerFrame((x, y) => this.onPointer(x, y));
   private readonly cards = new Map<string, CardData | null>();
 
   constructor(
@@ -92,13 +93,7 @@ export class Interaction {
       document,
       'pointermove',
       (event) => {
-        if (!event.isTrusted || this.framePending || event.buttons !== 0) return;
-        this.framePending = true;
-        const { clientX, clientY } = event;
-        requestAnimationFrame(() => {
-          this.framePending = false;
-          this.onPointer(clientX, clientY);
-        });
+        if (event.isTrusted && event.buttons === 0) this.pointerMoved(event.clientX, event.clientY);
       },
       { passive: true, capture: true },
     );
