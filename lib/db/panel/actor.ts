@@ -23,8 +23,8 @@ export const ACTOR_LIMITS = {
   /** Statements on the first screen; more are read page by page. */
   statements: 10,
   claims: 10,
-  /** Denials of their claims listed (a sample; each claim's view lists all of its own). */
-  denialsPerClaim: 3,
+  /** Denials of their claims listed, taken in turn from each claim (a sample; each claim's view
+   * lists all of its own). */
   denials: 6,
   events: 12,
 } as const;
@@ -218,9 +218,15 @@ export async function actorDetails(
         return claims;
       });
       const denialsRead = answersRead.then(async (answers) => {
-        const keys = answers
-          .flatMap(([denies = []]) => denies.slice(0, L.denialsPerClaim))
-          .slice(0, L.denials);
+        // One from each claim in turn, so one much-denied claim does not fill the sample alone.
+        const lists = answers.map(([denies = []]) => denies);
+        const keys: string[] = [];
+        for (let i = 0; keys.length < L.denials && lists.some((l) => i < l.length); i++) {
+          for (const list of lists) {
+            const key = list[i];
+            if (key !== undefined && keys.length < L.denials) keys.push(key);
+          }
+        }
         const denials = (keys.length ? await db.links.bulkGet(keys) : []).filter(
           (l): l is LinkRow => l !== undefined,
         );

@@ -221,8 +221,53 @@ describe('actorPanel', () => {
     // 103 denials (102 read here and s/link/2) count as the cap, and say they are a lower bound.
     expect(talks?.counts).toEqual({ denies: COUNT_CAP, qualifies: 3, supports: 0 });
     expect(talks?.partial).toBe(true);
-    expect(d?.deniedBy).toHaveLength(ACTOR_LIMITS.denialsPerClaim);
+    // One claim denied: the whole sample is its denials.
+    expect(d?.deniedBy).toHaveLength(ACTOR_LIMITS.denials);
     expect(d?.deniedBy.every((x) => x.statement.speaker.name === 'Borealia')).toBe(true);
+  });
+
+  it('takes the denial sample from each denied claim in turn', async () => {
+    const db = freshDb();
+    const base = samplePack();
+    const denial = (claim: number, i: number) => ({
+      statement: {
+        id: `s/st/c${claim}d${i}`,
+        speakerId: 's/actor/b',
+        words: `Claim ${claim}, denial ${i}.`,
+        kind: 'reported' as const,
+        said: '2026-02-04',
+        citations: [{ sourceId: 's/src/1' }],
+      },
+      link: {
+        id: `s/link/c${claim}d${i}`,
+        claimId: `s/claim/${claim}`,
+        statementId: `s/st/c${claim}d${i}`,
+        stance: 'denies' as const,
+        origin: 'pack' as const,
+        confidence: 1,
+      },
+    });
+    // Claim 1 denied ten more times, claim 2 twice.
+    const all = [
+      ...Array.from({ length: 10 }, (_, i) => denial(1, i)),
+      ...Array.from({ length: 2 }, (_, i) => denial(2, i)),
+    ];
+    const outcome = await loadPack(
+      db,
+      samplePack({
+        claims: [
+          ...(base.claims ?? []),
+          { id: 's/claim/2', claimantId: 's/actor/a', gist: 'Ana Ortiz will visit Borealia.' },
+        ],
+        statements: [...(base.statements ?? []), ...all.map((d) => d.statement)],
+        links: [...(base.links ?? []), ...all.map((d) => d.link)],
+      }),
+    );
+    if (!outcome.ok) throw new Error(outcome.error);
+    const d = await actorPanel(db, 's/actor/a');
+    const sampled = d?.deniedBy.map((x) => x.claim.id) ?? [];
+    expect(sampled).toHaveLength(ACTOR_LIMITS.denials);
+    expect(sampled.filter((id) => id === 's/claim/2')).toHaveLength(2);
   });
 
   it('resolves sources to outlet, title and a text-fragment link', async () => {
