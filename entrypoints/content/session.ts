@@ -67,9 +67,12 @@ export class PageSession {
   /** Matches and paints the collected blocks, the visible ones first. */
   async matchAll(): Promise<void> {
     if (this.signal.aborted) return;
-    const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
-    await this.matchInBatches([...visible, ...rest]);
-    this.dropStalePaint();
+    const ordered = this.slicer.measure(() => {
+      const [visible, rest] = splitVisible(this.blocks);
+      return [...visible, ...rest];
+    });
+    await this.matchInBatches(ordered);
+    this.slicer.measure(() => this.dropStalePaint());
     this.toHighlightsMs = performance.now() - this.startedAt;
     // Painted: just after the next frame is rendered (a turn of the event loop after the
     // animation-frame callback, which runs before the frame's paint).
@@ -100,18 +103,21 @@ export class PageSession {
    * again; blocks whose nodes left the document are dropped.
    */
   async rescan(containers: Node[]): Promise<void> {
-    const roots = outermost(containers.filter((c) => c.isConnected));
-    const stale = (block: Block) =>
-      !block.container.isConnected ||
-      !(block.nodes[0]?.isConnected ?? false) ||
-      roots.some((r) => r === block.container || r.contains(block.container));
-    const kept: Block[] = [];
-    for (const block of this.blocks) {
-      if (stale(block)) {
-        this.hitCount -= this.highlighter.hitsIn(block).length;
-        this.highlighter.removeBlock(block);
-      } else kept.push(block);
-    }
+    const { roots, kept } = this.slicer.measure(() => {
+      const roots = outermost(containers.filter((c) => c.isConnected));
+      const stale = (block: Block) =>
+        !block.container.isConnected ||
+        !(block.nodes[0]?.isConnected ?? false) ||
+        roots.some((r) => r === block.container || r.contains(block.container));
+      const kept: Block[] = [];
+      for (const block of this.blocks) {
+        if (stale(block)) {
+          this.hitCount -= this.highlighter.hitsIn(block).length;
+          this.highlighter.removeBlock(block);
+        } else kept.push(block);
+      }
+      return { roots, kept };
+    });
     const fresh: Block[] = [];
     for (const root of roots) fresh.push(...(await this.collect(root)));
     if (this.signal.aborted) return;
@@ -129,12 +135,15 @@ export class PageSession {
    */
   private async matchInBatches(blocks: Block[]): Promise<void> {
     const generation = this.generation;
-    const batches: Block[][] = [];
-    for (let i = 0; i < blocks.length; ) {
-      const batch = takeBatch(blocks, i);
-      batches.push(batch);
-      i += batch.length;
-    }
+    const batches = this.slicer.measure(() => {
+      const out: Block[][] = [];
+      for (let i = 0; i < blocks.length; ) {
+        const batch = takeBatch(blocks, i);
+        out.push(batch);
+        i += batch.length;
+      }
+      return out;
+    });
     // Sending (the browser serialises the texts then) and checking each reply are the page's
     // main-thread time too: the slicer counts them.
     const measure = <R>(work: () => R) => this.slicer.measure(work);
@@ -162,13 +171,16 @@ export class PageSession {
       if (!reply.ok) console.warn('[Backstory] Matching failed:', reply.error);
       return;
     }
-    this.dropStalePaint();
-    const hadHits = this.entities.version !== -1;
-    if (!this.entities.merge(reply.value.version, reply.value.entities) && hadHits) {
-      this.knowledgeMoved = true;
-    }
-    const results = reply.value.blocks;
-    const pairs = batch.map((block, i) => [block, results[i]] as const);
+    // Our main-thread time too, like the slices below.
+    const pairs = this.slicer.measure(() => {
+      this.dropStalePaint();
+      const hadHits = this.entities.version !== -1;
+      if (!this.entities.merge(reply.value.version, reply.value.entities) && hadHits) {
+        this.knowledgeMoved = true;
+      }
+      const results = reply.value.blocks;
+      return batch.map((block, i) => [block, results[i]] as const);
+    });
     await this.slicer.each(pairs, ([block, result]) => {
       if (!result || this.hitCount >= MAX_HITS) return;
       const hits = this.hitsOf(block, result).slice(0, MAX_HITS - this.hitCount);
