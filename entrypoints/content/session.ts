@@ -135,25 +135,22 @@ export class PageSession {
    */
   private async matchInBatches(blocks: Block[]): Promise<void> {
     const generation = this.generation;
-    const batches = this.slicer.measure(() => {
-      const out: Block[][] = [];
+    // Checking each reply, when it arrives, is the page's main-thread time too.
+    const measure = <R>(work: () => R) => this.slicer.measure(work);
+    // Batching and sending, in one measured slice: sendMessage runs synchronously inside
+    // sendFromContent, and the browser serialises the texts during it.
+    const { batches, replies } = this.slicer.measure(() => {
+      const batches: Block[][] = [];
       for (let i = 0; i < blocks.length; ) {
         const batch = takeBatch(blocks, i);
-        out.push(batch);
+        batches.push(batch);
         i += batch.length;
       }
-      return out;
+      const replies = batches.map((batch) =>
+        sendFromContent('page/match', { texts: batch.map((b) => b.text) }, measure),
+      );
+      return { batches, replies };
     });
-    // Sending (the browser serialises the texts then) and checking each reply are the page's
-    // main-thread time too: the slicer counts them.
-    const measure = <R>(work: () => R) => this.slicer.measure(work);
-    const replies = batches.map((batch) =>
-      sendFromContent(
-        'page/match',
-        { texts: this.slicer.measure(() => batch.map((b) => b.text)) },
-        measure,
-      ),
-    );
     for (const [i, batch] of batches.entries()) {
       const reply = await replies[i];
       // A newer scan (a refresh, a navigation) cleared the page meanwhile: drop this one.

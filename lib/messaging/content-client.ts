@@ -47,8 +47,9 @@ export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string):
 }
 
 /**
- * Runs sending and the reply's check; the content script passes its slicer's, to count both as
- * its own main-thread time (the browser serialises the request while sendMessage runs).
+ * Runs the reply's check, which happens after the reply arrives; the content script passes its
+ * slicer's, to count it as its own main-thread time. (Sending runs synchronously inside the
+ * call to `ask`, so the caller can measure it around the call.)
  */
 export type Measure = <R>(work: () => R) => R;
 
@@ -60,10 +61,7 @@ export async function ask(
   measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
-    const sent = measure(() =>
-      browser.runtime.sendMessage({ channel: 'backstory', type, payload }),
-    ) as Promise<unknown>;
-    const raw: unknown = await sent;
+    const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });
     return measure(() => parseReply(raw, reply, type));
   } catch (error) {
     return { ok: false, error: errorText(error) };

@@ -1,13 +1,13 @@
 import * as z from 'zod/mini';
 
+/** What an id may contain (also checked by hand where a reply is checked without zod). */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/;
+
 /**
  * Stable row ids. Pack authors choose them (`starter/actor/donald-trump`); rows made in the
  * browser get a prefix and a hash or random part. Kept to a safe alphabet so an id can sit in a
  * URL, a DOM attribute or a message without escaping.
  */
-/** What an id may contain (also checked by hand where a reply is checked without zod). */
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/;
-
 export const Id = z.string().check(
   z.minLength(1),
   z.maxLength(200),

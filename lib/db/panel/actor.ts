@@ -124,12 +124,17 @@ export async function actorHead(
   });
 }
 
-/** A claim's answers counted from its link keys per stance (STANCE_ORDER), capped. */
-function tally(keys: string[][]): Pick<ClaimSummary, 'counts' | 'partial'> {
-  const count = (i: number) => Math.min(keys[i]?.length ?? 0, COUNT_CAP);
+/** A claim's links' keys by stance, up to COUNT_CAP + 1 of each. */
+type Answers = Record<OtherStance, string[]>;
+
+const NO_ANSWERS: Answers = { denies: [], qualifies: [], supports: [] };
+
+/** A claim's answers counted from its link keys, capped. */
+function tally(answers: Answers): Pick<ClaimSummary, 'counts' | 'partial'> {
+  const count = (stance: OtherStance) => Math.min(answers[stance].length, COUNT_CAP);
   return {
-    counts: { denies: count(0), qualifies: count(1), supports: count(2) },
-    partial: keys.some((k) => k.length > COUNT_CAP),
+    counts: { denies: count('denies'), qualifies: count('qualifies'), supports: count('supports') },
+    partial: STANCE_ORDER.some((stance) => answers[stance].length > COUNT_CAP),
   };
 }
 
@@ -187,20 +192,22 @@ export async function actorDetails(
       // How others answered their claims: for each claim and stance, the keys of its links in the
       // index, capped like every count. Keys come from the index alone; reading the link rows
       // themselves would fetch each from wherever it lies in the table.
+      const keysOf = (claimId: string, stance: OtherStance) =>
+        db.links
+          .where('[claimId+stance]')
+          .equals([claimId, stance])
+          .limit(COUNT_CAP + 1)
+          .primaryKeys() as Promise<string[]>;
       const answersRead = ownClaimsRead.then((own) =>
         Promise.all(
-          own.map((c) =>
-            Promise.all(
-              STANCE_ORDER.map(
-                (stance) =>
-                  db.links
-                    .where('[claimId+stance]')
-                    .equals([c.id, stance])
-                    .limit(COUNT_CAP + 1)
-                    .primaryKeys() as Promise<string[]>,
-              ),
-            ),
-          ),
+          own.map(async (c): Promise<Answers> => {
+            const [denies, qualifies, supports] = await Promise.all([
+              keysOf(c.id, 'denies'),
+              keysOf(c.id, 'qualifies'),
+              keysOf(c.id, 'supports'),
+            ]);
+            return { denies, qualifies, supports };
+          }),
         ),
       );
       // Fewer claims than the limit are all of them: counting is needed only when it is reached.
@@ -219,7 +226,7 @@ export async function actorDetails(
       });
       const denialsRead = answersRead.then(async (answers) => {
         // One from each claim in turn, so one much-denied claim does not fill the sample alone.
-        const lists = answers.map(([denies = []]) => denies);
+        const lists = answers.map((a) => a.denies);
         const keys: string[] = [];
         for (let i = 0; keys.length < L.denials && lists.some((l) => i < l.length); i++) {
           for (const list of lists) {
@@ -281,7 +288,7 @@ export async function actorDetails(
         claimsMade: ownClaims
           .map((claim, i) => ({
             claim,
-            ...tally(answers[i] ?? []),
+            ...tally(answers[i] ?? NO_ANSWERS),
           }))
           .sort((a, b) => responses(b.counts) - responses(a.counts)),
         claimCount: Math.max(claimCount, ownClaims.length),

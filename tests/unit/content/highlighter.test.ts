@@ -1,45 +1,16 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Block } from '@/entrypoints/content/collect';
-import { Highlighter, type Hit } from '@/entrypoints/content/highlighter';
+import { Highlighter } from '@/entrypoints/content/highlighter';
+import { blockOf, hitOver } from './hits';
 
-/** A block of one or two text nodes, and a hit over `word` in it. */
+/** A paragraph of the given text nodes, added to the document, as a block. */
 function blockWith(parts: string[]): Block {
   const p = document.createElement('p');
   const nodes = parts.map((t) => document.createTextNode(t));
-  for (const n of nodes) p.append(n);
+  p.append(...nodes);
   document.body.append(p);
-  const starts: number[] = [];
-  let text = '';
-  for (const n of nodes) {
-    starts.push(text.length);
-    text += n.data;
-  }
-  return { container: p, nodes, starts, text };
-}
-
-function hitOver(block: Block, word: string, id: string): Hit {
-  const start = block.text.indexOf(word);
-  const end = start + word.length;
-  const locate = (pos: number, isEnd: boolean) => {
-    let i = block.starts.length - 1;
-    while (i > 0 && (isEnd ? (block.starts[i] ?? 0) >= pos : (block.starts[i] ?? 0) > pos)) i--;
-    return [block.nodes[i] as Text, pos - (block.starts[i] ?? 0)] as const;
-  };
-  const [startContainer, startOffset] = locate(start, false);
-  const [endContainer, endOffset] = locate(end, true);
-  const range = { startContainer, startOffset, endContainer, endOffset } as unknown as StaticRange;
-  return {
-    kind: 'actor',
-    block,
-    start,
-    end,
-    range,
-    ids: [id],
-    candidates: [0],
-    painted: null,
-    denied: false,
-  };
+  return blockOf(nodes);
 }
 
 describe('Highlighter hit-testing', () => {

@@ -1,35 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import type { Block } from '@/entrypoints/content/collect';
-import type { Hit } from '@/entrypoints/content/highlighter';
 import { unwrapAll, wrapAll } from '@/entrypoints/content/mark-fallback';
+import { blockOf, hitOver } from './hits';
 
-function hitIn(node: Text, word: string, id: string): Hit {
-  const start = node.data.indexOf(word);
-  const range = {
-    startContainer: node,
-    startOffset: start,
-    endContainer: node,
-    endOffset: start + word.length,
-  } as unknown as StaticRange;
-  const block: Block = {
-    container: node.parentNode as Node,
-    nodes: [node],
-    starts: [0],
-    text: node.data,
-  };
-  return {
-    kind: 'actor',
-    block,
-    start,
-    end: start + word.length,
-    range,
-    ids: [id],
-    candidates: [0],
-    painted: null,
-    denied: false,
-  };
-}
+/** A hit over `word` in a one-node block. */
+const hitIn = (node: Text, word: string, id: string) => hitOver(blockOf([node]), word, id);
 
 describe('mark fallback', () => {
   it('wraps every hit of a node in backstory-mark and restores the text exactly', () => {
