@@ -2,7 +2,7 @@ import type { BackstoryDB } from '@/lib/db';
 import { getKnowledgeVersion } from '@/lib/db';
 import { compileDictionary } from '@/lib/match/compile';
 import { PageEngine } from '@/lib/match/engine';
-import type { Dictionary } from '@/lib/messaging';
+import type { BlockMatches, Dictionary } from '@/lib/messaging';
 import { aliasColumnsAligned } from '@/lib/messaging/schemas';
 
 /**
@@ -49,6 +49,25 @@ export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
   const engine = await building;
   cached = engine;
   return engine.version === version ? engine : currentEngine(db);
+}
+
+/**
+ * Matches page texts with the engine of the current knowledge version. With an engine already
+ * built, the texts are scanned while the version is being read (the read is I/O, the scan CPU),
+ * and scanned again only if the version turns out to have moved.
+ */
+export async function matchTexts(
+  db: BackstoryDB,
+  texts: readonly string[],
+): Promise<{ engine: PageEngine; blocks: BlockMatches[] }> {
+  const version = knowledgeVersion(db);
+  const engine = cached;
+  if (engine) {
+    const blocks = texts.map((text) => engine.scan(text));
+    if ((await version) === engine.version) return { engine, blocks };
+  }
+  const current = await currentEngine(db);
+  return { engine: current, blocks: texts.map((text) => current.scan(text)) };
 }
 
 async function buildEngine(db: BackstoryDB, version: number): Promise<PageEngine> {

@@ -5,7 +5,7 @@ import { sameSite } from '@/lib/model';
 import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings';
 import { refreshAllTabs } from './broadcast';
 import { claimCard } from './claim-card';
-import { currentEngine } from './dictionary';
+import { matchTexts } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { openSidePanel, setPanelTarget } from './panel';
@@ -22,8 +22,7 @@ export function createHandlers(
     ...learningHandlers(db),
     ...noteHandlers(db),
     'page/match': async ({ texts }) => {
-      const engine = await currentEngine(await db());
-      const blocks = texts.map((text) => engine.scan(text));
+      const { engine, blocks } = await matchTexts(await db(), texts);
       return { version: engine.version, blocks, entities: engine.entitiesOf(blocks) };
     },
 

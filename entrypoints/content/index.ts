@@ -48,10 +48,6 @@ export default defineContentScript({
     const startedAt = performance.now();
     if (!document.documentElement) return;
     guardContext(ctx);
-    // Packs the page offers and its fact-check markup: read once per document, not per scan.
-    void reportPageKnowledge(ctx);
-    // Notes are the reader's own: they are found again whatever the highlighting settings say.
-    void startNotes(ctx);
 
     const session = new PageSession(ctx.signal, startedAt);
     const interaction = new Interaction(ctx, session);
@@ -183,6 +179,16 @@ export default defineContentScript({
       session.clear();
     });
 
-    await run();
+    try {
+      await run();
+    } finally {
+      // After the first scan, so their requests and work do not stand between the page and its
+      // highlights: the packs the page offers and its fact-check markup (read once per
+      // document), and the reader's notes, found again whatever the highlighting settings say.
+      if (!ctx.isInvalid) {
+        void reportPageKnowledge(ctx);
+        void startNotes(ctx);
+      }
+    }
   },
 });

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentEngine, forgetKnowledgeVersion } from '@/entrypoints/background/dictionary';
+import {
+  currentEngine,
+  forgetKnowledgeVersion,
+  matchTexts,
+} from '@/entrypoints/background/dictionary';
 import type { Dictionary } from '@/lib/messaging/schemas';
 import { loadPack } from '@/lib/packs/load';
 import { freshDb, samplePack } from '../packs/helpers';
@@ -75,5 +79,40 @@ describe('the compiled dictionary kept in the database', () => {
   it('is compiled again when its columns differ in length', async () => {
     const row = await withStoredAliases(9003, { keys: ['zorblax'], actors: [], cased: [''] });
     expect(row.aliases.keys.length).toBe(row.aliases.actors.length);
+  });
+});
+
+describe('matching page texts (page/match)', () => {
+  /** The stored dictionary of `version`: one actor, "Zorblax Quux", and nothing else. */
+  const only = (version: number, name: string): Dictionary => ({
+    version,
+    actors: [['made/up', name, 'person']],
+    aliases: { keys: [name.toLowerCase()], actors: [0], cased: [''] },
+    claims: [],
+    claimPhrases: [],
+    claimTopics: [],
+    claimActors: [],
+    claimQuotes: [],
+  });
+  const found = (r: Awaited<ReturnType<typeof matchTexts>>) =>
+    r.blocks.map((b) => b.actors.map(([, , v]) => r.engine.dictionary.actors[v[0] ?? -1]?.[1]));
+
+  it('answers with the engine of the current version, also when it moved after the last build', async () => {
+    const db = await dbAt(9101);
+    await db.settings.put({ key: COMPILED_KEY, value: only(9101, 'Zorblax') });
+    const texts = ['Zorblax and Quuxley met.', 'Nothing here.'];
+    const first = await matchTexts(db, texts);
+    expect(first.engine.version).toBe(9101);
+    expect(found(first)).toEqual([['Zorblax'], []]);
+
+    // The version moves while the old engine is still built: the texts are scanned with the old
+    // one while the version is read, and again with the new one, whose answer is the one given.
+    await db.settings.put({ key: 'knowledgeVersion', value: 9102 });
+    await db.settings.put({ key: COMPILED_KEY, value: only(9102, 'Quuxley') });
+    forgetKnowledgeVersion();
+    const second = await matchTexts(db, texts);
+    expect(second.engine.version).toBe(9102);
+    expect(found(second)).toEqual([['Quuxley'], []]);
+    db.close();
   });
 });
