@@ -4,6 +4,7 @@ import { compileDictionary } from '@/lib/match/compile';
 import { PageEngine } from '@/lib/match/engine';
 import type { BlockMatches, Dictionary } from '@/lib/messaging';
 import { aliasColumnsAligned } from '@/lib/messaging/schemas';
+import { Remembered } from './remembered';
 
 /**
  * The compiled page dictionary and its matching engine, rebuilt only when the knowledge version
@@ -17,17 +18,12 @@ let cached: PageEngine | undefined;
 let building: Promise<PageEngine> | undefined;
 
 /**
- * The knowledge version, read at most once a second: every page/match asks, and a pack imported
- * a second ago may wait that long to reach pages.
+ * The knowledge version, which every page/match asks for: read again at most once a second, and
+ * never waited for when a value is remembered (see Remembered). A pack imported in another
+ * context reaches pages as soon as the knowledge watcher sees the version move.
  */
-let versionRead: { at: number; version: Promise<number> } | undefined;
-function knowledgeVersion(db: BackstoryDB): Promise<number> {
-  const now = Date.now();
-  if (!versionRead || now - versionRead.at > 1000) {
-    versionRead = { at: now, version: getKnowledgeVersion(db) };
-  }
-  return versionRead.version;
-}
+const version = new Remembered<number>(1000);
+const knowledgeVersion = (db: BackstoryDB) => version.get(() => getKnowledgeVersion(db));
 
 /**
  * Drops the remembered knowledge version, so the next request reads it again. Called when the
@@ -35,7 +31,7 @@ function knowledgeVersion(db: BackstoryDB): Promise<number> {
  * from the dictionary of the version before.
  */
 export function forgetKnowledgeVersion(): void {
-  versionRead = undefined;
+  version.forget();
 }
 
 export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {

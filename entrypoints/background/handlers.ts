@@ -8,15 +8,20 @@ import { claimCard } from './claim-card';
 import { matchTexts } from './dictionary';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
+import { pageSettings, settingsWritten } from './page-settings';
 import { openSidePanel, setPanelTarget } from './panel';
-import { type ReadCopy, readCopyInBackground } from './reading-copy';
+import { type Learn, learnInBackground, type ReadCopy, readCopyInBackground } from './reading-copy';
 import { createPackHandlers } from './subscriptions';
 import { getTabState, setTabState } from './tab-state';
 
-/** `readCopy` reads a page's reading copy from its HTML (tests give their own). */
+/**
+ * `readCopy` reads a page's reading copy from its HTML, `learn` learns from it (tests give their
+ * own).
+ */
 export function createHandlers(
   db: () => Promise<BackstoryDB>,
   readCopy: ReadCopy = readCopyInBackground,
+  learn: Learn = learnInBackground,
 ): BackgroundHandlers {
   return {
     ...learningHandlers(db),
@@ -27,7 +32,7 @@ export function createHandlers(
     },
 
     'page/config': async ({ url }, sender) => {
-      const policy = pagePolicy(await getSettings(await db()), url);
+      const policy = pagePolicy(await pageSettings(await db()), url);
       // Private windows never write to the cache.
       return sender.tab?.incognito ? { ...policy, learn: false } : policy;
     },
@@ -36,6 +41,8 @@ export function createHandlers(
 
     'settings/update': async (change) => {
       const settings = await updateSettings(await db(), change);
+      settingsWritten(settings);
+
       // Every open page checks its policy again: pausing or disabling a site clears it at once.
       void refreshAllTabs();
       return settings;
@@ -70,6 +77,7 @@ export function createHandlers(
         copy,
         sender.tab?.id,
         foundActorIds.length + foundClaimIds.length > 0,
+        learn,
       );
       return { saved: true, pageId: row.id };
     },

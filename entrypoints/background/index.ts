@@ -7,6 +7,7 @@ import { createHandlers } from './handlers';
 import { refreshTabsOnKnowledgeChange } from './knowledge-watch';
 import { clearLearningTab } from './learning';
 import { addNoteItem, registerNoteCommand } from './notes';
+import { watchSettings } from './page-settings';
 import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
 import { setupSubscriptions } from './subscriptions';
@@ -27,6 +28,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
   setupSubscriptions(() => ready);
   void ready.then(refreshTabsOnKnowledgeChange);
+  void ready.then(watchSettings);
   registerNoteCommand();
 
   // The toolbar button opens the side panel (Chrome); Firefox's sidebar has its own button.

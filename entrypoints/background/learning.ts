@@ -2,11 +2,12 @@ import { browser } from 'wxt/browser';
 import type { BackstoryDB } from '@/lib/db';
 import type { ArticleCopy } from '@/lib/extract/article-copy';
 import { forgetPage } from '@/lib/learn/forget';
-import { LEARN_MAX_CHARS, learnFromCopy } from '@/lib/learn/learn-page';
+import { LEARN_MAX_CHARS } from '@/lib/learn/learn-page';
 import type { LearningStatus } from '@/lib/learn/messages';
 import { reviewCandidate } from '@/lib/learn/review';
 import type { BackgroundHandlers } from '@/lib/messaging';
 import { getSettings, pagePolicy, siteOf } from '@/lib/settings/settings';
+import { type Learn, learnInBackground } from './reading-copy';
 import { getTabState } from './tab-state';
 
 /**
@@ -24,15 +25,16 @@ export async function learnAfterCapture(
   tabId: number | undefined,
   /** Whether the page showed anything Backstory already knew. */
   found = true,
+  learn: Learn = learnInBackground,
 ): Promise<void> {
   if (tabId !== undefined) {
     await browser.storage.session.set({ [tabKey(tabId)]: { pageId, url: copy.url } });
   }
   try {
-    // Extraction holds the worker for tens of milliseconds: let requests already waiting (a
-    // tab's text to match, the hot path) go first.
+    // Where extraction runs in the worker (Firefox, tests), it holds it for tens of
+    // milliseconds: let requests already waiting (a tab's text to match, the hot path) go first.
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const learned = await learnFromCopy(db, pageId, copy);
+    const learned = await learn(db, pageId, copy);
     // An article with nothing known on it and nothing learned from it is not worth a reading
     // copy: only pages where knowledge was found are kept for offline review.
     const nothing =

@@ -5,6 +5,7 @@ import { sameSite } from '@/lib/model';
 import { createNote, notesForPage } from '@/lib/notes/store';
 import { getSettings, pagePolicy } from '@/lib/settings/settings';
 import type { MenuItem } from './context-menu';
+import { pageSettings } from './page-settings';
 
 export const ADD_NOTE_MENU_ID = 'backstory-add-note';
 export const ADD_NOTE_COMMAND = 'add-note';
@@ -22,7 +23,7 @@ export function noteHandlers(db: () => Promise<BackstoryDB>): NoteHandlers {
       // A content script may only read the notes of its own site.
       if (!page || !sameSite(url, page)) return { show: false, canCreate: false, notes: [] };
       const d = await db();
-      const policy = pagePolicy(await getSettings(d), page);
+      const policy = pagePolicy(await pageSettings(d), page);
       if (!policy.highlight) return { show: false, canCreate: false, notes: [] };
       return {
         show: true,

@@ -1,10 +1,21 @@
 import { browser } from 'wxt/browser';
+import type { BackstoryDB } from '@/lib/db';
 import { readArticleFromHtml } from '@/lib/extract/article';
 import type { ArticleCopy } from '@/lib/extract/article-copy';
-import { READER_CHANNEL, ReadCopyReply, type ReadCopyRequest } from '@/lib/extract/reader-protocol';
+import {
+  LearnReply,
+  type LearnRequest,
+  READER_CHANNEL,
+  ReadCopyReply,
+  type ReadCopyRequest,
+} from '@/lib/extract/reader-protocol';
+import { learnFromCopy } from '@/lib/learn/learn-page';
+import type { LearnResult } from '@/lib/learn/store';
 
 /** Reads a page's reading copy from its HTML; null when the page is not an article. */
 export type ReadCopy = (html: string, url: string) => Promise<ArticleCopy | null>;
+/** Learns from a stored reading copy (extraction, then storing what it found). */
+export type Learn = (db: BackstoryDB, pageId: string, copy: ArticleCopy) => Promise<LearnResult>;
 
 const OFFSCREEN_PATH = '/offscreen.html';
 /** The reader is closed after this long without work: an idle document costs memory. */
@@ -47,25 +58,41 @@ function ensureReader(offscreen: Offscreen): Promise<void> {
   return ready;
 }
 
+/** Requests the reader is working on: it is not closed under them. */
+let working = 0;
+
 function closeWhenIdle(offscreen: Offscreen): void {
   clearTimeout(idleTimer);
+  if (working > 0) return;
   idleTimer = setTimeout(() => {
     ready = undefined;
     offscreen.closeDocument().catch(() => undefined);
   }, IDLE_CLOSE_MS);
 }
 
-async function askReader(offscreen: Offscreen, request: ReadCopyRequest): Promise<unknown> {
-  await ensureReader(offscreen);
+async function askReader(
+  offscreen: Offscreen,
+  request: ReadCopyRequest | LearnRequest,
+): Promise<unknown> {
+  working++;
+  clearTimeout(idleTimer);
   try {
-    return await browser.runtime.sendMessage(request);
-  } catch {
-    // The reader was closed under us (by the browser, or a crash): open it again, once.
-    ready = undefined;
     await ensureReader(offscreen);
-    return browser.runtime.sendMessage(request);
+    try {
+      return await browser.runtime.sendMessage(request);
+    } catch {
+      // The reader was closed under us (by the browser, or a crash): open it again, once.
+      ready = undefined;
+      await ensureReader(offscreen);
+      return await browser.runtime.sendMessage(request);
+    }
+  } finally {
+    working--;
+    closeWhenIdle(offscreen);
   }
 }
+
+const offscreenApi = () => (browser as unknown as { offscreen?: Offscreen }).offscreen;
 
 /**
  * The reading copy, read off the page's main thread: in Firefox's background page directly (it
@@ -74,12 +101,30 @@ async function askReader(offscreen: Offscreen, request: ReadCopyRequest): Promis
  */
 export const readCopyInBackground: ReadCopy = async (html, url) => {
   if (typeof DOMParser !== 'undefined') return readArticleFromHtml(html, url);
-  const offscreen = (browser as unknown as { offscreen?: Offscreen }).offscreen;
+  const offscreen = offscreenApi();
   if (!offscreen) return null;
   const request: ReadCopyRequest = { channel: READER_CHANNEL, html, url };
   const reply = ReadCopyReply.safeParse(await askReader(offscreen, request));
-  closeWhenIdle(offscreen);
   if (!reply.success) throw new Error('The reader gave no valid reply');
   if (reply.data.error) throw new Error(`The reader failed: ${reply.data.error}`);
   return reply.data.copy;
+};
+
+/**
+ * Learning from a stored copy, off the service worker where there is somewhere else to run it:
+ * Chrome's offscreen document, which opens the same database. Extraction holds its thread for
+ * about 5 ms per 1,000 characters, and every tab's page/config and page/match waited behind it
+ * in the worker: a page opened while another was being learned from waited 60–170 ms for its
+ * highlights. Firefox's background page (it has a DOM, so no reader is opened) learns in place.
+ */
+export const learnInBackground: Learn = async (db, pageId, copy) => {
+  const offscreen = typeof DOMParser === 'undefined' ? offscreenApi() : undefined;
+  if (!offscreen) return learnFromCopy(db, pageId, copy);
+  const request: LearnRequest = { channel: READER_CHANNEL, learn: { pageId, copy } };
+  const reply = LearnReply.safeParse(await askReader(offscreen, request));
+  if (!reply.success) throw new Error('The reader gave no valid reply');
+  if (reply.data.error !== undefined || !reply.data.result) {
+    throw new Error(`Learning failed in the reader: ${reply.data.error ?? 'no result'}`);
+  }
+  return reply.data.result;
 };

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { noteHandlers } from '@/entrypoints/background/notes';
+import { forgetPageSettings, watchSettings } from '@/entrypoints/background/page-settings';
 import { noteRow } from '@/lib/db';
 import { updateSettings } from '@/lib/settings/settings';
 import { NOTES } from '../notes/sample-notes';
@@ -26,6 +27,8 @@ describe('background note handlers', () => {
   let h: ReturnType<typeof noteHandlers>;
   beforeEach(() => {
     fakeBrowser.reset();
+    // Each test has a database of its own: nothing remembered from another's.
+    forgetPageSettings();
     db = freshDb();
     h = noteHandlers(async () => db);
   });
@@ -42,8 +45,16 @@ describe('background note handlers', () => {
 
   it('shows notes but allows no new ones in a private window; nothing when paused', async () => {
     expect((await h['notes/for-page']({ url: URL_A }, sender(URL_A, true))).canCreate).toBe(false);
-    await updateSettings(db, { paused: true });
-    expect((await h['notes/for-page']({ url: URL_A }, sender(URL_A))).show).toBe(false);
+    // Paused in the database directly, as another context would: the watcher sees it.
+    const stop = watchSettings(db);
+    try {
+      await updateSettings(db, { paused: true });
+      await vi.waitFor(async () =>
+        expect((await h['notes/for-page']({ url: URL_A }, sender(URL_A))).show).toBe(false),
+      );
+    } finally {
+      stop();
+    }
   });
 
   it('stores a note with the page’s reading copy when there is none, keeping an existing copy', async () => {

@@ -72,4 +72,59 @@ describe("the background's reader (Chrome's offscreen document)", () => {
     api.sendMessage.mockResolvedValue({ copy: null });
     expect(await readCopyInBackground('<html></html>', COPY.url)).toBeNull();
   });
+
+  const RESULT = {
+    sourceId: 'src/abc',
+    statements: { added: 2, cited: 1 },
+    links: 1,
+    events: { added: 0, cited: 0 },
+    candidates: { added: 1, seen: 0 },
+  };
+  const db = {} as never;
+
+  it('learns in the reader: it sends the stored copy and gives back what was learned', async () => {
+    const { learnInBackground } = await import('@/entrypoints/background/reading-copy');
+    api.sendMessage.mockResolvedValue({ result: RESULT });
+    expect(await learnInBackground(db, 'page/1', COPY as never)).toEqual(RESULT);
+    expect(api.sendMessage).toHaveBeenCalledWith({
+      channel: 'backstory-reader',
+      learn: { pageId: 'page/1', copy: COPY },
+    });
+    expect(api.createDocument).toHaveBeenCalledOnce();
+  });
+
+  it("refuses the reader's reply when it is not what was learned, and passes on its error", async () => {
+    const { learnInBackground } = await import('@/entrypoints/background/reading-copy');
+    api.sendMessage.mockResolvedValue({ result: { ...RESULT, links: -1 } });
+    await expect(learnInBackground(db, 'page/1', COPY as never)).rejects.toThrow(/no valid reply/);
+    api.sendMessage.mockResolvedValue({ result: null, error: 'The storage is full.' });
+    await expect(learnInBackground(db, 'page/1', COPY as never)).rejects.toThrow(
+      /Learning failed in the reader: The storage is full/,
+    );
+  });
+
+  it('is not closed for being idle while it is working on a request', async () => {
+    vi.useFakeTimers();
+    try {
+      const { learnInBackground } = await import('@/entrypoints/background/reading-copy');
+      api.createDocument.mockImplementation(async () => {
+        api.open = [{ documentUrl: 'chrome-extension://test/offscreen.html' }];
+      });
+      api.sendMessage.mockResolvedValue({ result: RESULT });
+      await learnInBackground(db, 'page/1', COPY as never);
+      await vi.advanceTimersByTimeAsync(59_000);
+      // A long request starts a second before the reader would have been closed.
+      let finish: (v: unknown) => void = () => undefined;
+      api.sendMessage.mockImplementationOnce(() => new Promise((r) => (finish = r)));
+      const long = learnInBackground(db, 'page/2', COPY as never);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(api.closeDocument).not.toHaveBeenCalled();
+      finish({ result: RESULT });
+      await long;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(api.closeDocument).toHaveBeenCalledOnce();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import starter from '@/assets/packs/starter.json';
 import { createHandlers } from '@/entrypoints/background/handlers';
+import { forgetPageSettings } from '@/entrypoints/background/page-settings';
 import type { ArticleCopy } from '@/lib/extract/article-copy';
 import { loadPack } from '@/lib/packs/load';
 import { updateSettings } from '@/lib/settings/settings';
@@ -34,7 +35,23 @@ const learned = async (db: ReturnType<typeof freshDb>) =>
   (await db.sources.toArray()).filter((s) => s.provenance.some((p) => p.startsWith('page:')));
 
 describe('the background learning from captured pages', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // Each test has a database of its own: no settings remembered from another's.
+    forgetPageSettings();
+  });
+
+  it('a change made with settings/update is what the next page/config answers', async () => {
+    const { handlers } = await setup();
+    const page = { url: COPY.url };
+    expect(await handlers['page/config'](page, sender(false))).toMatchObject({ highlight: true });
+    // Remembered now: the answer below comes from what settings/update wrote, not a re-read.
+    await handlers['settings/update']({ paused: true }, sender(false));
+    expect(await handlers['page/config'](page, sender(false))).toMatchObject({
+      highlight: false,
+      reason: 'paused',
+    });
+  });
 
   it('learns from a page in a normal window', async () => {
     const { db, handlers } = await setup();
