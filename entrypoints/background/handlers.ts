@@ -6,6 +6,7 @@ import { getSettings, pagePolicy, updateSettings } from '@/lib/settings/settings
 import { refreshAllTabs } from './broadcast';
 import { claimCard } from './claim-card';
 import { matchTexts } from './dictionary';
+import { pageAsked } from './learn-queue';
 import { learnAfterCapture, learningHandlers } from './learning';
 import { noteHandlers } from './notes';
 import { pageSettings, settingsWritten } from './page-settings';
@@ -27,11 +28,13 @@ export function createHandlers(
     ...learningHandlers(db),
     ...noteHandlers(db),
     'page/match': async ({ texts }) => {
+      pageAsked();
       const { engine, blocks } = await matchTexts(await db(), texts);
       return { version: engine.version, blocks, entities: engine.entitiesOf(blocks) };
     },
 
     'page/config': async ({ url }, sender) => {
+      pageAsked();
       const policy = pagePolicy(await pageSettings(await db()), url);
       // Private windows never write to the cache.
       return sender.tab?.incognito ? { ...policy, learn: false } : policy;

@@ -7,6 +7,7 @@ import type { LearningStatus } from '@/lib/learn/messages';
 import { reviewCandidate } from '@/lib/learn/review';
 import type { BackgroundHandlers } from '@/lib/messaging';
 import { getSettings, pagePolicy, siteOf } from '@/lib/settings/settings';
+import { learnWhenQuiet } from './learn-queue';
 import { type Learn, learnInBackground } from './reading-copy';
 import { getTabState } from './tab-state';
 
@@ -31,10 +32,8 @@ export async function learnAfterCapture(
     await browser.storage.session.set({ [tabKey(tabId)]: { pageId, url: copy.url } });
   }
   try {
-    // Where extraction runs in the worker (Firefox, tests), it holds it for tens of
-    // milliseconds: let requests already waiting (a tab's text to match, the hot path) go first.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    const learned = await learn(db, pageId, copy);
+    // After pages waiting for their highlights, one page at a time (learn-queue.ts).
+    const learned = await learnWhenQuiet(() => learn(db, pageId, copy));
     // An article with nothing known on it and nothing learned from it is not worth a reading
     // copy: only pages where knowledge was found are kept for offline review.
     const nothing =

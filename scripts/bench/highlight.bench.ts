@@ -386,6 +386,16 @@ async function loadIntoExtension(page: Page, actors: Actor[]) {
   }, actors);
 }
 
+/** Changes the extension's settings as its own pages do (settings/update). */
+async function updateSettings(admin: Page, change: Record<string, unknown>) {
+  await admin.evaluate(async (payload) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+    };
+    await chrome.runtime.sendMessage({ channel: 'backstory', type: 'settings/update', payload });
+  }, change);
+}
+
 async function extension(
   ctx: Ctx,
   pages: { name: string; url: string }[],
@@ -398,6 +408,11 @@ async function extension(
     const admin = await browser.context.newPage();
     await admin.goto(browser.extensionUrl('review.html'));
     await loadIntoExtension(admin, actors);
+    // Learning off: each load would otherwise be captured and learned from in the background
+    // while the next one loads, and on a two-core machine that work competes with the page for
+    // the CPU. This measures highlighting alone; docs/extraction.md has pages loaded while the
+    // one before is being learned from.
+    await updateSettings(admin, { learning: false });
     for (const { name, url } of pages) {
       const m: Record<string, number[]> = {
         mainThreadMs: [],
@@ -455,16 +470,7 @@ async function extension(
     if (!paused) return out;
     // The fixed cost of the content script on a page where it does nothing (paused): loading
     // the script (webextension-polyfill, zod schemas) and asking for the page's policy.
-    await admin.evaluate(async () => {
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      };
-      await chrome.runtime.sendMessage({
-        channel: 'backstory',
-        type: 'settings/update',
-        payload: { paused: true },
-      });
-    });
+    await updateSettings(admin, { paused: true });
     const fixed: number[] = [];
     for (let r = 0; r < ctx.runs; r++) {
       const page = await browser.context.newPage();
