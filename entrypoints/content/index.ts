@@ -77,6 +77,20 @@ export default defineContentScript({
       }, 50);
     };
 
+    /**
+     * Once per document, after the first scan has sent the page's text (or found it may not
+     * highlight), so their requests and work do not stand between the page and its highlights:
+     * the packs the page offers and its fact-check markup, and the reader's notes, found again
+     * whatever the highlighting settings say.
+     */
+    let extrasStarted = false;
+    const startExtras = () => {
+      if (extrasStarted || ctx.isInvalid) return;
+      extrasStarted = true;
+      void reportPageKnowledge(ctx);
+      void startNotes(ctx);
+    };
+
     /** gate ∥ collect → match → paint → report → later steps. */
     const run = async () => {
       scanning++;
@@ -110,8 +124,11 @@ export default defineContentScript({
         report();
         return;
       }
-      // 3–4. Match in the background (visible blocks first) and paint as answers arrive.
-      await session.matchAll();
+      // 3–4. Match in the background (visible blocks first) and paint as answers arrive. The
+      // page's text is sent before matchAll returns; the other requests queue behind it.
+      const matched = session.matchAll();
+      startExtras();
+      await matched;
       if (ctx.isInvalid) return;
       report();
       for (const step of AFTER_SCAN) await step({ ctx, config, session });
@@ -158,6 +175,7 @@ export default defineContentScript({
         longestSliceMs: session.slicer.longestSliceMs,
         toHighlightsMs: session.toHighlightsMs,
         toPaintMs: session.toPaintMs,
+        toVisiblePaintMs: session.toVisiblePaintMs,
         scans,
       }),
     });
@@ -182,13 +200,7 @@ export default defineContentScript({
     try {
       await run();
     } finally {
-      // After the first scan, so their requests and work do not stand between the page and its
-      // highlights: the packs the page offers and its fact-check markup (read once per
-      // document), and the reader's notes, found again whatever the highlighting settings say.
-      if (!ctx.isInvalid) {
-        void reportPageKnowledge(ctx);
-        void startNotes(ctx);
-      }
+      startExtras();
     }
   },
 });

@@ -6,8 +6,8 @@ import { EntityTable } from './entities';
 import { Highlighter, type Hit, rangeOf } from './highlighter';
 import { Slicer, yieldToPage } from './slices';
 
-/** Characters of page text per page/match request (the first request: the visible blocks). */
-const BATCH_CHARS = 250_000;
+/** Characters of page text, and blocks, per page/match request at most. */
+export const BATCH_CHARS = 250_000;
 const BATCH_BLOCKS = 1500;
 /**
  * At most this many highlights on one page: past it a page is not an article anyone reads
@@ -31,6 +31,8 @@ export class PageSession {
   /** From the script's start to highlights set, and to the frame painted after, ms. */
   toHighlightsMs = 0;
   toPaintMs = 0;
+  /** From the script's start to the frame painted with the visible blocks' highlights, ms. */
+  toVisiblePaintMs = 0;
   private knowledgeMoved = false;
 
   constructor(
@@ -67,17 +69,17 @@ export class PageSession {
   /** Matches and paints the collected blocks, the visible ones first. */
   async matchAll(): Promise<void> {
     if (this.signal.aborted) return;
-    const ordered = this.slicer.measure(() => {
-      const [visible, rest] = splitVisible(this.blocks);
-      return [...visible, ...rest];
+    const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
+    // The blocks on screen go first, in a request of their own: the background answers in order,
+    // so the reader sees the highlights in view after a scan of those blocks alone.
+    await this.matchInBatches(visible, rest, () => {
+      void afterNextPaint().then(() => {
+        if (this.toVisiblePaintMs === 0) this.toVisiblePaintMs = performance.now() - this.startedAt;
+      });
     });
-    await this.matchInBatches(ordered);
     this.slicer.measure(() => this.dropStalePaint());
     this.toHighlightsMs = performance.now() - this.startedAt;
-    // Painted: just after the next frame is rendered (a turn of the event loop after the
-    // animation-frame callback, which runs before the frame's paint).
-    await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-    await yieldToPage();
+    await afterNextPaint();
     this.toPaintMs = performance.now() - this.startedAt;
     if (this.knowledgeMoved) {
       this.knowledgeMoved = false;
@@ -133,19 +135,18 @@ export class PageSession {
    * Sends every batch at once (the background answers in order, so the first batch, the visible
    * blocks, comes back first) and paints each as its answer arrives.
    */
-  private async matchInBatches(blocks: Block[]): Promise<void> {
+  private async matchInBatches(
+    first: Block[],
+    rest: Block[] = [],
+    onFirstPainted?: () => void,
+  ): Promise<void> {
     const generation = this.generation;
     // Checking each reply, when it arrives, is the page's main-thread time too.
     const measure = <R>(work: () => R) => this.slicer.measure(work);
     // Batching and sending, in one measured slice: sendMessage runs synchronously inside
     // sendFromContent, and the browser serialises the texts during it.
     const { batches, replies } = this.slicer.measure(() => {
-      const batches: Block[][] = [];
-      for (let i = 0; i < blocks.length; ) {
-        const batch = takeBatch(blocks, i);
-        batches.push(batch);
-        i += batch.length;
-      }
+      const batches = batchesOf(first, rest);
       const replies = batches.map((batch) =>
         sendFromContent('page/match', { texts: batch.map((b) => b.text) }, measure),
       );
@@ -156,6 +157,7 @@ export class PageSession {
       // A newer scan (a refresh, a navigation) cleared the page meanwhile: drop this one.
       if (this.signal.aborted || !reply || generation !== this.generation) return;
       await this.paintReply(batch, reply);
+      if (i === 0) onFirstPainted?.();
     }
   }
 
@@ -358,6 +360,15 @@ export class PageSession {
 }
 
 /** Splits blocks into those in or near the viewport and the rest, keeping document order. */
+/**
+ * Settles just after the next frame is rendered: a turn of the event loop after the
+ * animation-frame callback, which runs before the frame's paint.
+ */
+async function afterNextPaint(): Promise<void> {
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  await yieldToPage();
+}
+
 function splitVisible(blocks: Block[]): [Block[], Block[]] {
   const height = window.innerHeight || 800;
   const visible: Block[] = [];
@@ -391,7 +402,23 @@ function rectOf(node: Node): { top: number; bottom: number } {
   return host ? host.getBoundingClientRect() : { top: 0, bottom: 0 };
 }
 
-function takeBatch(blocks: Block[], from: number): Block[] {
+/**
+ * The page/match requests for a scan: the `first` blocks (those on screen) in requests of their
+ * own, then the rest; each request within BATCH_CHARS and BATCH_BLOCKS.
+ */
+export function batchesOf(first: readonly Block[], rest: readonly Block[] = []): Block[][] {
+  const batches: Block[][] = [];
+  for (const blocks of [first, rest]) {
+    for (let i = 0; i < blocks.length; ) {
+      const batch = takeBatch(blocks, i);
+      batches.push(batch);
+      i += batch.length;
+    }
+  }
+  return batches;
+}
+
+function takeBatch(blocks: readonly Block[], from: number): Block[] {
   const batch: Block[] = [];
   let chars = 0;
   for (let i = from; i < blocks.length && batch.length < BATCH_BLOCKS; i++) {

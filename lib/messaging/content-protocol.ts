@@ -76,6 +76,8 @@ export const toContent = {
       toHighlightsMs: z.number().check(z.nonnegative()),
       /** From the script's start to the first frame painted with them, ms. */
       toPaintMs: z.number().check(z.nonnegative()),
+      /** From the script's start to the first frame painted with the visible blocks' ones, ms. */
+      toVisiblePaintMs: z.optional(z.number().check(z.nonnegative())),
       /** How many full scans of the page ran (the first, navigations, refreshes). */
       scans: z.optional(z.int().check(z.nonnegative())),
     }),

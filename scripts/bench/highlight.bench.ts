@@ -419,6 +419,7 @@ async function extension(
         longestSliceMs: [],
         toHighlightsMs: [],
         toPaintMs: [],
+        toVisiblePaintMs: [],
         elementsAdded: [],
         highlights: [],
         scriptMs: [],
@@ -458,6 +459,7 @@ async function extension(
           m.longestSliceMs?.push(stats.longestSliceMs);
           m.toHighlightsMs?.push(stats.toHighlightsMs);
           m.toPaintMs?.push(stats.toPaintMs);
+          m.toVisiblePaintMs?.push(stats.toVisiblePaintMs ?? Number.NaN);
           m.elementsAdded?.push(added);
           m.highlights?.push(stats.actors + stats.ambiguous);
           m.scriptMs?.push(scriptMs);
@@ -686,6 +688,12 @@ const bench: BenchModule = {
           `extension, ${name}, 10k aliases: script start to painted (p50)`,
           p50('toPaintMs'),
           'ms',
+        );
+        add(
+          `extension, ${name}, 10k aliases: script start to the highlights in view painted (p50)`,
+          p50('toVisiblePaintMs'),
+          'ms',
+          'the blocks on screen are matched in a request of their own, answered first',
         );
         add(
           `extension, ${name}, 10k aliases: DOM elements added`,

@@ -38,6 +38,10 @@ test('on the sample pages exactly the known surface forms are highlighted', asyn
     // The whole page, not just the visible part.
     const stats = await waitForScan(t.browser, page);
     assert.ok(stats.blocks > 0);
+    // The blocks on screen were matched in a request of their own and painted no later than
+    // the whole page.
+    const inView = stats.toVisiblePaintMs ?? 0;
+    assert.ok(inView > 0 && inView <= stats.toPaintMs, `${file}: ${inView} / ${stats.toPaintMs}`);
     const expected = golden(file);
     for (const name of NAMES) {
       assert.deepEqual(await highlightTexts(page, name), expected[name], `${file}: ${name}`);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { dbRows, highlightTexts, waitForHighlights } from '../../scripts/lib/chromium';
 import { test } from './harness';
+import { waitForScan } from './helpers/highlights';
 import { NOTE, notesUiText, PASSAGE, servedStory, takeNote, waitForNotesUi } from './notes-helpers';
 
 test('takes a note on a selection and finds it again after a reload, an edit and a removal', async (t) => {
@@ -53,7 +54,8 @@ test('the keyboard shortcut and the context-menu request open the editor on the 
   const story = servedStory(t);
   const page = await t.browser.context.newPage();
   await page.goto(story.url);
-  await waitForHighlights(page, 'backstory-actor');
+  // The whole first scan: the notes start once the page's text has been sent.
+  await waitForScan(t.browser, page);
   const selectText = (text: string) =>
     page.evaluate((wanted) => {
       const walker = document.createTreeWalker(

@@ -18,6 +18,7 @@ export interface Stats {
   longestSliceMs: number;
   toHighlightsMs: number;
   toPaintMs: number;
+  toVisiblePaintMs?: number;
   scans?: number;
 }
 
