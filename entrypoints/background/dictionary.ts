@@ -22,8 +22,8 @@ let building: Promise<PageEngine> | undefined;
  * never waited for when a value is remembered (see Remembered). A pack imported in another
  * context reaches pages as soon as the knowledge watcher sees the version move.
  */
-const version = new Remembered<number>(1000);
-const knowledgeVersion = (db: BackstoryDB) => version.get(() => getKnowledgeVersion(db));
+const rememberedVersion = new Remembered<number>(1000);
+const knowledgeVersion = (db: BackstoryDB) => rememberedVersion.get(() => getKnowledgeVersion(db));
 
 /**
  * Drops the remembered knowledge version, so the next request reads it again. Called when the
@@ -31,7 +31,7 @@ const knowledgeVersion = (db: BackstoryDB) => version.get(() => getKnowledgeVers
  * from the dictionary of the version before.
  */
 export function forgetKnowledgeVersion(): void {
-  version.forget();
+  rememberedVersion.forget();
 }
 
 export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {

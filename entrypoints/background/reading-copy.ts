@@ -112,7 +112,8 @@ export const readCopyInBackground: ReadCopy = async (html, url) => {
 
 /**
  * Learning from a stored copy, off the service worker where there is somewhere else to run it:
- * Chrome's offscreen document, which opens the same database. Extraction holds its thread for
+ * Chrome's offscreen document, which opens the extension's database itself (`getDb`, the one
+ * `db` is in the extension; tests, which pass another, have no offscreen document). Extraction holds its thread for
  * about 5 ms per 1,000 characters, and every tab's page/config and page/match waited behind it
  * in the worker: a page opened while another was being learned from waited 60–170 ms for its
  * highlights. Firefox's background page (it has a DOM, so no reader is opened) learns in place.

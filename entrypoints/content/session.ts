@@ -359,7 +359,6 @@ export class PageSession {
   }
 }
 
-/** Splits blocks into those in or near the viewport and the rest, keeping document order. */
 /**
  * Settles just after the next frame is rendered: a turn of the event loop after the
  * animation-frame callback, which runs before the frame's paint.
@@ -369,6 +368,7 @@ async function afterNextPaint(): Promise<void> {
   await yieldToPage();
 }
 
+/** Splits blocks into those in or near the viewport and the rest, keeping document order. */
 function splitVisible(blocks: Block[]): [Block[], Block[]] {
   const height = window.innerHeight || 800;
   const visible: Block[] = [];
