@@ -161,6 +161,40 @@ test('learns from one article: the next one shows its statement with its outlet;
   assert.deepEqual(t.pageErrors, []);
 });
 
+test('four articles opened together are all highlighted, and every one is learned from', async (t) => {
+  const paths = [
+    'articles/harbour-ledger-talks.html',
+    'articles/meridian-post-denial.html',
+    'articles/civic-wire-rubio.html',
+    'articles/atlas-review-timeline.html',
+  ];
+  // Opened at once: each page's highlighting and the others' learning overlap.
+  const pages = await Promise.all(paths.map((path) => t.open(path)));
+  for (const page of pages) await waitForHighlights(page, ACTOR);
+  const urls = pages.map((p) => p.url());
+  const sources = await eventually(
+    async () => {
+      const rows = learnedSources(
+        await dbRows<SourceRow & Record<string, unknown>>(t.browser, 'sources'),
+      );
+      const found = urls.map((url) => rows.find((s) => s.url === url));
+      return found.every(Boolean) ? found : undefined;
+    },
+    'a Source learned from each of the four articles',
+    30_000,
+  );
+  assert.equal(sources.length, 4);
+  // Every article's statements were stored: none of the four learnings was lost or cut short.
+  const statements = await dbRows<StatementRow>(t.browser, 'statements');
+  for (const source of sources) {
+    assert.ok(
+      statements.some((s) => s.citations.some((c) => c.sourceId === source?.id)),
+      `statements learned from ${source?.url}`,
+    );
+  }
+  assert.deepEqual(t.pageErrors, []);
+});
+
 test('nothing is learned in a private window', async (t) => {
   // Allow Backstory in private windows, as a user would in chrome://extensions (developer mode
   // keeps the unpacked build enabled when Chromium reloads it for the change).
