@@ -5,6 +5,7 @@ import {
   byTime,
   COUNT_CAP,
   cappedCount,
+  countBeyond,
   type EventInfo,
   type OtherStance,
   Resolver,
@@ -108,10 +109,10 @@ export async function actorHead(
     ]);
     const shown = rows.slice(0, limit);
     const more = rows.length > limit;
-    // Counted only when there are more than are shown, alongside reading their speakers.
+    // Counted (only when there are more than are shown) alongside reading their speakers.
     const [resolver, statementCount] = await Promise.all([
       new Resolver(db).load(shown, [], [actor]),
-      more ? cappedCount(speakerRange(db, actorId)) : shown.length,
+      countBeyond(rows.length, limit + 1, speakerRange(db, actorId)),
     ]);
     const head: ActorHead = {
       actor,
@@ -210,11 +211,8 @@ export async function actorDetails(
           }),
         ),
       );
-      // Fewer claims than the limit are all of them: counting is needed only when it is reached.
       const claimCountRead = ownClaimsRead.then((own) =>
-        own.length < L.claims
-          ? own.length
-          : cappedCount(db.claims.where('claimantId').equals(actorId)),
+        countBeyond(own.length, L.claims, db.claims.where('claimantId').equals(actorId)),
       );
       const claimsRead = Promise.all([ownClaimsRead, ownLinksRead]).then(async ([own, links]) => {
         const claims = new Map<string, ClaimRow>(own.map((c) => [c.id, c]));

@@ -4,7 +4,7 @@ import { isStopWord } from '../../search/tokens';
 import type { ActorRow, BackstoryDB, ClaimRow, StatementRow } from '../database';
 import {
   byTime,
-  cappedCount,
+  countBeyond,
   type EventInfo,
   type LinkedStatement,
   Resolver,
@@ -68,15 +68,16 @@ export async function claimHead(
         ),
       ]);
       if (!claim) return null;
-      // A stance with fewer links than were asked for is counted; only a longer one is counted
-      // again (capped, see cappedCount), side by side with reading the statements.
+      // Each stance counted (only a full read again), side by side with reading the statements.
       const links = byStance.flat();
       const [counts, rows, claimant] = await Promise.all([
         Promise.all(
           STANCES.map((stance, i) =>
-            (byStance[i]?.length ?? 0) < perStance
-              ? (byStance[i]?.length ?? 0)
-              : cappedCount(db.links.where('[claimId+stance]').equals([claimId, stance])),
+            countBeyond(
+              byStance[i]?.length ?? 0,
+              perStance,
+              db.links.where('[claimId+stance]').equals([claimId, stance]),
+            ),
           ),
         ),
         links.length

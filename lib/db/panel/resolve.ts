@@ -58,11 +58,23 @@ export interface LinkedStatement extends StatementInfo {
  */
 export const COUNT_CAP = 100;
 
+type CountableRange = { limit(n: number): { primaryKeys(): Promise<unknown[]> } };
+
 /** How many entries a range has, up to COUNT_CAP + 1. */
-export async function cappedCount(range: {
-  limit(n: number): { primaryKeys(): Promise<unknown[]> };
-}) {
+export async function cappedCount(range: CountableRange) {
   return (await range.limit(COUNT_CAP + 1).primaryKeys()).length;
+}
+
+/**
+ * How many entries a range has, given that a read of it limited to `limit` found `found`: a read
+ * that stopped short found them all; only a full one is counted again (capped).
+ */
+export function countBeyond(
+  found: number,
+  limit: number,
+  range: CountableRange,
+): number | Promise<number> {
+  return found < limit ? found : cappedCount(range);
 }
 
 export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP}+` : String(n));

@@ -7,6 +7,7 @@ import {
   actorsNamedIn,
   COUNT_CAP,
   claimPanel,
+  countBeyond,
   formatCount,
   phraseKeys,
   roleAt,
@@ -413,5 +414,33 @@ describe('timeline', () => {
     const everything = await timeline(db, { limit: 10_000 });
     expect(everything.events).toHaveLength(starter.events.length + extra);
     expect(everything.more).toBe(false);
+  });
+});
+
+describe('countBeyond', () => {
+  /** A range of `size` entries that records how many were asked for. */
+  const range = (size: number) => {
+    const asked: number[] = [];
+    return {
+      asked,
+      limit: (n: number) => {
+        asked.push(n);
+        return { primaryKeys: async () => Array.from({ length: Math.min(n, size) }, (_, i) => i) };
+      },
+    };
+  };
+
+  it('takes a read that stopped short of its limit as the whole range, without counting', () => {
+    const r = range(3);
+    expect(countBeyond(3, 10, r)).toBe(3);
+    expect(r.asked).toEqual([]);
+  });
+
+  it('counts a range again when the read was full, capped', async () => {
+    const some = range(25);
+    expect(await countBeyond(10, 10, some)).toBe(25);
+    const many = range(5000);
+    expect(await countBeyond(10, 10, many)).toBe(COUNT_CAP + 1);
+    expect(many.asked).toEqual([COUNT_CAP + 1]);
   });
 });
