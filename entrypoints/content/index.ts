@@ -87,7 +87,8 @@ export default defineContentScript({
     const startExtras = () => {
       if (extrasStarted || ctx.isInvalid) return;
       extrasStarted = true;
-      void reportPageKnowledge(ctx);
+      // The policy the scan was given (none if the background could not answer).
+      if (config) reportPageKnowledge(ctx, config);
       void startNotes(ctx);
     };
 

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageConfig } from '@/lib/messaging';
 import { sendFromContent } from '@/lib/messaging/content-client';
 import { PACK_LINK_TYPE } from '@/lib/messaging/content-protocol';
 
@@ -39,15 +40,14 @@ export function claimReviewBlocks(doc: Document): string[] {
   return blocks;
 }
 
-export async function reportPageKnowledge(ctx: ContentScriptContext): Promise<void> {
-  if (window !== window.top) return;
-  const config = await sendFromContent('page/config', { url: location.href });
-  if (!config.ok || ctx.isInvalid) return;
-  if (config.value.highlight) {
+/** Reports what the page offers, as far as the page's policy (already asked for) allows. */
+export function reportPageKnowledge(ctx: ContentScriptContext, config: PageConfig): void {
+  if (window !== window.top || ctx.isInvalid) return;
+  if (config.highlight) {
     const offers = packOffers(document);
     if (offers.length > 0) void sendFromContent('packs/offer', { offers });
   }
-  if (config.value.learn) {
+  if (config.learn) {
     const blocks = claimReviewBlocks(document);
     if (blocks.length > 0) {
       void sendFromContent('claimreview/report', { title: document.title.slice(0, 2000), blocks });
