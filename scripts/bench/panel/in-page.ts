@@ -8,6 +8,7 @@ import {
   actorDetails,
   actorHead,
   actorHistory,
+  actorPanel,
   claimContext,
   claimHead,
   timeline,
@@ -104,10 +105,11 @@ const api = {
       actorHead: await times(actors, (id) => actorHead(d, id)),
       actorDetails: await times(actors, (id) => actorDetails(d, id)),
       actorHistory: await times(actors, (id) => actorHistory(d, id)),
-      /** The three reads of the actor view started together, as the panel does after the head. */
-      actorWhole: await times(actors, (id) =>
-        Promise.all([actorHead(d, id), actorDetails(d, id), actorHistory(d, id)]),
-      ),
+      /**
+       * The three reads of the actor view started together (actorPanel). The panel does not: it
+       * reads the head first, then the other two side by side.
+       */
+      actorWhole: await times(actors, (id) => actorPanel(d, id)),
       claimHead: await times(claims, (id) => claimHead(d, id)),
       claimContext: await times(claims, (id) => claimContext(d, id)),
       actorTimeline: await times(actors, (id) => timeline(d, { actorIds: [id], limit: 50 })),
