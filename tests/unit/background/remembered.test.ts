@@ -16,7 +16,15 @@ function setup() {
     reads.shift()?.resolve(value);
     await Promise.resolve();
   };
-  return { remembered, read, reads, settle, tick: (ms: number) => (time += ms) };
+  const tick = (ms: number) => (time += ms);
+  /** 1 read and remembered, then a moment past its freshness. */
+  const stale = async () => {
+    const first = remembered.get(read);
+    await settle(1);
+    await first;
+    tick(1001);
+  };
+  return { remembered, read, reads, settle, tick, stale };
 }
 
 describe('a value remembered from the database (Remembered)', () => {
@@ -32,11 +40,8 @@ describe('a value remembered from the database (Remembered)', () => {
   });
 
   it('once stale, gives the old value at once while one new read runs, then the new value', async () => {
-    const { remembered, read, settle, tick } = setup();
-    const first = remembered.get(read);
-    await settle(1);
-    await first;
-    tick(1001);
+    const { remembered, read, settle, stale } = setup();
+    await stale();
     // Not waiting: the read below is never settled before these answer.
     expect(await remembered.get(read)).toBe(1);
     expect(await remembered.get(read)).toBe(1);
@@ -47,11 +52,8 @@ describe('a value remembered from the database (Remembered)', () => {
   });
 
   it('after forget, the next caller waits for a new read; a read from before is not kept', async () => {
-    const { remembered, read, reads, settle, tick } = setup();
-    const first = remembered.get(read);
-    await settle(1);
-    await first;
-    tick(1001);
+    const { remembered, read, reads, settle, stale } = setup();
+    await stale();
     void remembered.get(read); // starts a re-read, which will answer with the value from before
     remembered.forget();
     const after = remembered.get(read);
@@ -73,11 +75,8 @@ describe('a value remembered from the database (Remembered)', () => {
   });
 
   it('a failed re-read keeps the old value and is tried again by the next caller', async () => {
-    const { remembered, read, reads, settle, tick } = setup();
-    const first = remembered.get(read);
-    await settle(1);
-    await first;
-    tick(1001);
+    const { remembered, read, reads, stale } = setup();
+    await stale();
     expect(await remembered.get(read)).toBe(1);
     reads.shift()?.reject(new Error('blocked'));
     await new Promise((r) => setTimeout(r, 0));
