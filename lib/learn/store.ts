@@ -175,7 +175,13 @@ export async function learnFromPage(
         const statementId = storedIds[l.statement];
         if (!statementId || !(await db.claims.get(l.claimId))) continue;
         const id = linkId(l.claimId, statementId);
-        const existing = await db.links.get(id);
+        // Any link between the two, whoever made it and whatever its id (a pack's links have
+        // ids of their own): the claim's view would otherwise list the statement twice.
+        const existing = await db.links
+          .where('statementId')
+          .equals(statementId)
+          .filter((x) => x.claimId === l.claimId)
+          .first();
         if (existing) {
           // Another origin linked it already; the page confirms it only if it found the same.
           if (existing.stance === l.stance && !existing.provenance.includes(mine)) {

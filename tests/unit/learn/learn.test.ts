@@ -84,6 +84,27 @@ describe('learning from a page', () => {
     expect(await db.statements.count()).toBe(before + 3);
   });
 
+  it('a statement the pack already links to a claim is not linked to it a second time', async () => {
+    const db = await withStarter();
+    const copy: ArticleCopy = {
+      ...COPY,
+      url: 'https://news.example/highest-people',
+      text: 'Trump told reporters at Mar-a-Lago on Sunday that Washington was “talking to the people from Cuba, the highest people in Cuba, to see what happens.”',
+    };
+    await capture(db, copy);
+    const statementId = 'starter/statement/trump-highest-people-in-cuba';
+    const links = await db.links.where('statementId').equals(statementId).toArray();
+    // The page found the pack's link: it confirms it (its provenance), it does not add another.
+    expect(links.map((l) => [l.id, l.claimId, l.stance])).toEqual([
+      [
+        'starter/link/us-cuba-talks/trump-highest-people-in-cuba',
+        'starter/claim/us-cuba-talks',
+        'states',
+      ],
+    ]);
+    expect(links[0]?.provenance).toEqual(['pack:starter', `page:${sourceIdOf(copy.url)}`]);
+  });
+
   it('the same event already known gains the source', async () => {
     const db = await withStarter();
     await capture(db);
