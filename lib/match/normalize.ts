@@ -90,11 +90,15 @@ const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 const decoder = typeof TextDecoder === 'undefined' ? null : new TextDecoder('utf-16le');
 
-function unitsToString(units: Uint16Array, length: number): string {
-  if (decoder) return decoder.decode(units.subarray(0, length));
+/** The units [from, to) as a string. Between two runs there are mostly one or two (a "í", a "’"). */
+function unitsToString(units: Uint16Array, from: number, to: number): string {
+  const length = to - from;
+  if (length === 1) return String.fromCharCode(units[from] as number);
+  if (length === 2) return String.fromCharCode(units[from] as number, units[from + 1] as number);
+  if (decoder) return decoder.decode(units.subarray(from, to));
   let out = '';
-  for (let i = 0; i < length; i += 8192) {
-    out += String.fromCharCode(...units.subarray(i, Math.min(length, i + 8192)));
+  for (let i = from; i < to; i += 8192) {
+    out += String.fromCharCode(...units.subarray(i, Math.min(to, i + 8192)));
   }
   return out;
 }
@@ -122,6 +126,10 @@ function identity(upTo: number): Int32Array {
 export function normalise(text: string): Normalised {
   const n = text.length;
   const ident = identity(n + 1);
+  // Lower-cased once, natively; its slices are the runs' folded text. Lower-casing is context-free
+  // on ASCII, but a few other characters lower to two units ("İ"): then each run is lower-cased.
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === n ? lowered : null;
   let capacity = n + 16;
   let folded: Uint16Array = new Uint16Array(capacity);
   let map: Int32Array = new Int32Array(capacity + 1);
@@ -139,8 +147,8 @@ export function normalise(text: string): Normalised {
         const j = ASCII_RUN.lastIndex;
         if (len + (j - i) + 8 >= capacity)
           [folded, map, capacity] = grow(folded, map, len + (j - i));
-        if (len > pending) pieces.push(unitsToString(folded.subarray(pending, len), len - pending));
-        pieces.push(text.slice(i, j).toLowerCase());
+        if (len > pending) pieces.push(unitsToString(folded, pending, len));
+        pieces.push(lower ? lower.slice(i, j) : text.slice(i, j).toLowerCase());
         map.set(ident.subarray(i, j), len);
         len += j - i;
         pending = len;
@@ -188,7 +196,7 @@ export function normalise(text: string): Normalised {
     i += cp > 0xffff ? 2 : 1;
     if (len + 8 >= capacity) [folded, map, capacity] = grow(folded, map, len);
   }
-  if (len > pending) pieces.push(unitsToString(folded.subarray(pending, len), len - pending));
+  if (len > pending) pieces.push(unitsToString(folded, pending, len));
   map[len] = n;
   return {
     folded: pieces.length === 1 ? (pieces[0] as string) : pieces.join(''),

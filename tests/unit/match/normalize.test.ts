@@ -92,6 +92,10 @@ describe('normalise', () => {
       '\u200b',
       '😀',
       'x y',
+      // Lower-cased to two units ("i" and a combining dot): runs are then lower-cased one by one.
+      'İ',
+      // Lower-cased by context (final sigma): only ever non-ASCII, never inside a run.
+      'ΟΔΟΣ',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
@@ -111,5 +115,7 @@ describe('normalise', () => {
     );
     expect(normalise('Havana  said\tno. ').folded).toBe('havana said no. ');
     expect([...normalise('ab cd').map]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(normalise('İstanbul MAYOR’S Office').folded).toBe("istanbul mayor's office");
+    expect([...normalise('AİB').map]).toEqual([0, 1, 2, 3]);
   });
 });
