@@ -126,10 +126,8 @@ export default defineContentScript({
         return;
       }
       // 3–4. Match in the background (visible blocks first) and paint as answers arrive. The
-      // page's text is sent before matchAll returns; the other requests queue behind it.
-      const matched = session.matchAll();
-      startExtras();
-      await matched;
+      // extras start once the page's text is sent, so their requests queue behind it.
+      await session.matchAll(startExtras);
       if (ctx.isInvalid) return;
       report();
       for (const step of AFTER_SCAN) await step({ ctx, config, session });

@@ -4,7 +4,7 @@ import { sendFromContent } from '@/lib/messaging/content-client';
 import { type Block, walkBlocks } from './collect';
 import { EntityTable } from './entities';
 import { Highlighter, type Hit, rangeOf } from './highlighter';
-import { Slicer, yieldToPage } from './slices';
+import { inTurns, Slicer, yieldToPage } from './slices';
 
 /** Characters of page text, and blocks, per page/match request at most. */
 export const BATCH_CHARS = 250_000;
@@ -72,17 +72,21 @@ export class PageSession {
     if (document.visibilityState !== 'hidden') await afterNextPaint();
   }
 
-  /** Matches and paints the collected blocks, the visible ones first. */
-  async matchAll(): Promise<void> {
+  /**
+   * Matches and paints the collected blocks, the visible ones first. `onSent` is told once the
+   * page's text has all been sent: requests made after it queue behind the matching.
+   */
+  async matchAll(onSent?: () => void): Promise<void> {
     if (this.signal.aborted) return;
     const [visible, rest] = this.slicer.measure(() => splitVisible(this.blocks));
     // The blocks on screen go first, in a request of their own: the background answers in order,
     // so the reader sees the highlights in view after a scan of those blocks alone.
-    await this.matchInBatches(visible, rest, () => {
+    const onFirstPainted = () => {
       void afterNextPaint().then(() => {
         if (this.toVisiblePaintMs === 0) this.toVisiblePaintMs = performance.now() - this.startedAt;
       });
-    });
+    };
+    await this.matchInBatches(visible, rest, onFirstPainted, onSent);
     this.slicer.measure(() => this.dropStalePaint());
     this.toHighlightsMs = performance.now() - this.startedAt;
     await afterNextPaint();
@@ -138,25 +142,34 @@ export class PageSession {
   }
 
   /**
-   * Sends every batch at once (the background answers in order, so the first batch, the visible
-   * blocks, comes back first) and paints each as its answer arrives.
+   * Sends the batches (the background answers in order, so the first batch, the visible blocks,
+   * comes back first) and paints each as its answer arrives.
    */
   private async matchInBatches(
     first: Block[],
     rest: Block[] = [],
     onFirstPainted?: () => void,
+    onSent?: () => void,
   ): Promise<void> {
     const generation = this.generation;
     // Checking each reply, when it arrives, is the page's main-thread time too.
     const measure = <R>(work: () => R) => this.slicer.measure(work);
-    // Batching and sending, in one measured slice: sendMessage runs synchronously inside
-    // sendFromContent, and the browser serialises the texts during it.
-    const { batches, replies } = this.slicer.measure(() => {
-      const batches = batchesOf(first, rest);
-      const replies = batches.map((batch) =>
-        sendFromContent('page/match', { texts: batch.map((b) => b.text) }, measure),
-      );
-      return { batches, replies };
+    const batches = this.slicer.measure(() => batchesOf(first, rest));
+    // Each batch is sent in a measured slice of its own, and no task sends more than BATCH_CHARS
+    // of text: sendMessage runs synchronously inside sendFromContent and the browser serialises
+    // the texts during it, a few milliseconds for 250,000 characters. An article goes in one task
+    // (its visible blocks first), a 100,000-word page in several. A scan that was replaced
+    // meanwhile sends no more.
+    const send = (batch: Block[]) =>
+      this.signal.aborted || generation !== this.generation
+        ? null
+        : this.slicer.measure(() =>
+            sendFromContent('page/match', { texts: batch.map((b) => b.text) }, measure),
+          );
+    const replies = inTurns(batches, send, {
+      weight: (batch) => batch.reduce((n, b) => n + b.text.length, 0),
+      budget: BATCH_CHARS,
+      afterLast: onSent,
     });
     for (const [i, batch] of batches.entries()) {
       const reply = await replies[i];

@@ -22,6 +22,37 @@ export function yieldToPage(): Promise<void> {
   });
 }
 
+/**
+ * Calls `work` on each item in turns of the event loop, so the page runs in between: the first
+ * turn at once (in the caller's task), and a new turn whenever the next item would take the
+ * items called in this one over `budget` (an item heavier than that has a turn of its own).
+ * Returns what the calls return, in order. `afterLast` runs once the last call has been made
+ * (with no items, on the next microtask).
+ */
+export function inTurns<T, R>(
+  items: readonly T[],
+  work: (item: T) => R,
+  options: { weight: (item: T) => number; budget: number; afterLast?: () => void },
+): Promise<R>[] {
+  let turn: Promise<void> = Promise.resolve();
+  let inCallersTask = true;
+  let load = 0;
+  const results = items.map((item) => {
+    const weight = options.weight(item);
+    if (load > 0 && load + weight > options.budget) {
+      turn = turn.then(yieldToPage);
+      inCallersTask = false;
+      load = 0;
+    }
+    load += weight;
+    return inCallersTask ? Promise.resolve(work(item)) : turn.then(() => work(item));
+  });
+  // Callbacks on one promise run in the order they were added: this one after the last call.
+  const { afterLast } = options;
+  if (afterLast) void turn.then(afterLast);
+  return results;
+}
+
 export class Slicer {
   mainThreadMs = 0;
   longestSliceMs = 0;
