@@ -261,8 +261,11 @@ export class PageSession {
     return hits;
   }
 
-  /** Settles shared aliases from the whole page's context and paints them. */
-  resolveAndPaint(): void {
+  /**
+   * Settles shared aliases from the whole page's context and paints them (only those: the other
+   * hits were painted as they arrived).
+   */
+  private resolveAndPaint(): void {
     const mentions: { hit: Hit; block: number; candidates: number[] }[] = [];
     this.blocks.forEach((block, index) => {
       for (const hit of this.hitsIn(block)) {
@@ -282,8 +285,8 @@ export class PageSession {
         hit.kind = 'ambiguous';
         hit.ids = hit.candidates.map((c) => this.entities.actors.get(c)?.id ?? '').filter(Boolean);
       }
+      this.highlighter.paint(hit);
     });
-    for (const hit of this.highlighter.all()) this.highlighter.paint(hit);
   }
 
   private hitsIn(block: Block): readonly Hit[] {

@@ -22,32 +22,60 @@ export function resolveMentions(mentions: readonly Mention[], near = 2): (number
     const only = m.candidates.length === 1 ? m.candidates[0] : undefined;
     if (only !== undefined) present.add(only);
   }
-  const unique = (m: Mention | undefined) =>
-    m && m.candidates.length === 1 ? m.candidates[0] : undefined;
-  return mentions.map((m, i) => {
-    if (m.candidates.length === 1) return m.candidates[0] ?? null;
+  const out: (number | null)[] = new Array(mentions.length).fill(null);
+  /** The candidates of each shared mention that the page names; filled in the forward pass. */
+  const optionsOf = new Map<number, number[]>();
+  /** Shared mentions with no candidate named before them: step 4 looks after them. */
+  const lookAfter: number[] = [];
+  // Forward: the latest unambiguous mention of each actor so far (linear in the mentions; the
+  // same answers as scanning back from each shared mention, which was quadratic on a page that
+  // repeats a shared alias thousands of times).
+  const lastSeen = new Map<number, { index: number; block: number }>();
+  mentions.forEach((m, i) => {
+    if (m.candidates.length === 1) {
+      const actor = m.candidates[0] ?? null;
+      out[i] = actor;
+      if (actor !== null) lastSeen.set(actor, { index: i, block: m.block });
+      return;
+    }
     const options = m.candidates.filter((c) => present.has(c));
-    if (options.length === 0) return null;
-    if (options.length === 1) return options[0] ?? null;
-    const before = new Set<number>();
-    let last: { actor: number; block: number } | undefined;
-    for (let k = i - 1; k >= 0; k--) {
-      const other = mentions[k];
-      const only = unique(other);
-      if (other && only !== undefined && options.includes(only)) {
-        last ??= { actor: only, block: other.block };
-        before.add(only);
-      }
+    if (options.length === 0) return;
+    if (options.length === 1) {
+      out[i] = options[0] ?? null;
+      return;
     }
-    if (last && (last.block >= m.block - near || before.size === 1)) return last.actor;
-    if (before.size === 0) {
-      for (let k = i + 1; k < mentions.length; k++) {
-        const other = mentions[k];
-        if (!other || other.block > m.block + near) break;
-        const only = unique(other);
-        if (only !== undefined && options.includes(only)) return only;
-      }
+    let before = 0;
+    let last: { actor: number; index: number; block: number } | undefined;
+    for (const c of options) {
+      const seen = lastSeen.get(c);
+      if (!seen) continue;
+      before++;
+      if (!last || seen.index > last.index) last = { actor: c, ...seen };
     }
-    return null;
+    if (last && (last.block >= m.block - near || before === 1)) out[i] = last.actor;
+    else if (before === 0) {
+      optionsOf.set(i, options);
+      lookAfter.push(i);
+    }
   });
+  // Backward, for those: the first unambiguous mention of a candidate after it, within `near`
+  // blocks (mentions are in document order, so blocks never decrease).
+  const nextSeen = new Map<number, { index: number; block: number }>();
+  let pending = lookAfter.length - 1;
+  for (let i = mentions.length - 1; i >= 0 && pending >= 0; i--) {
+    if (lookAfter[pending] === i) {
+      const m = mentions[i] as Mention;
+      let first: { actor: number; index: number; block: number } | undefined;
+      for (const c of optionsOf.get(i) ?? []) {
+        const seen = nextSeen.get(c);
+        if (seen && (!first || seen.index < first.index)) first = { actor: c, ...seen };
+      }
+      if (first && first.block <= m.block + near) out[i] = first.actor;
+      pending--;
+    }
+    const m = mentions[i];
+    const only = m && m.candidates.length === 1 ? m.candidates[0] : undefined;
+    if (only !== undefined) nextSeen.set(only, { index: i, block: m?.block ?? 0 });
+  }
+  return out;
 }
