@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db';
+import { errorText } from '@/lib/error-text';
 import { readArticleFromHtml } from '@/lib/extract/article';
 import { type LearnReply, type ReadCopyReply, ReaderRequest } from '@/lib/extract/reader-protocol';
 import { learnFromCopy } from '@/lib/learn/learn-page';
 
-const errorText = (error: unknown) =>
-  String(error instanceof Error ? error.message : error).slice(0, 2000);
+/** Replies carry at most 2,000 characters of an error (the reply schemas' bound). */
+const replyError = (error: unknown) => errorText(error).slice(0, 2000);
 
 /**
  * The offscreen document (Chrome): reads an article's reading copy from the page's HTML with the
@@ -23,14 +24,14 @@ browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const { pageId, copy } = request.data.learn;
     return learnFromCopy(getDb(), pageId, copy).then(
       (result): LearnReply => ({ result }),
-      (error: unknown): LearnReply => ({ result: null, error: errorText(error) }),
+      (error: unknown): LearnReply => ({ result: null, error: replyError(error) }),
     );
   }
   let reply: ReadCopyReply;
   try {
     reply = { copy: readArticleFromHtml(request.data.html, request.data.url) };
   } catch (error) {
-    reply = { copy: null, error: errorText(error) };
+    reply = { copy: null, error: replyError(error) };
   }
   return Promise.resolve(reply);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LearnResult } from '../learn/store';
 import { ArticleCopy } from './article-copy';
 import { MAX_CAPTURE_HTML } from './capture-limits';
 
@@ -34,8 +35,11 @@ export const LearnRequest = z.object({
 export type LearnRequest = z.infer<typeof LearnRequest>;
 
 const count = z.number().int().nonnegative();
-/** What learning from one page added (lib/learn/store.ts LearnResult). */
-export const LearnResultSchema = z.object({
+/**
+ * What learning from one page added. Typed as lib/learn/store.ts's LearnResult, so a field added
+ * there and not here fails the type check instead of being dropped from replies.
+ */
+export const LearnResultSchema: z.ZodType<LearnResult> = z.object({
   sourceId: z.string().max(200),
   statements: z.object({ added: count, cited: count }),
   links: count,

@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
+import { errorText } from '../error-text';
 import {
   type ContentHandlers,
   type ContentRequestType,
@@ -22,9 +23,7 @@ import type { BackgroundRequest, BackgroundResponse } from './protocol';
 type Sender = Browser.runtime.MessageSender;
 export type MaybePromise<T> = T | Promise<T>;
 
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText };
 
 export function fail(error: string): Result<never> {
   return { ok: false, error };

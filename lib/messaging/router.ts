@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
-import { fail, type MaybePromise, settle } from './content-client';
+import { errorText, fail, type MaybePromise, settle } from './content-client';
 import { Envelope, type Result } from './content-protocol';
 import { type BackgroundRequestType, type BackgroundResponse, toBackground } from './protocol';
 
@@ -48,7 +48,7 @@ export function backgroundListener(handlers: BackgroundHandlers) {
     try {
       return settle(handler(parsed.data, sender));
     } catch (error) {
-      return Promise.resolve(fail(error instanceof Error ? error.message : String(error)));
+      return Promise.resolve(fail(errorText(error)));
     }
   };
 }

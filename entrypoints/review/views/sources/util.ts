@@ -25,7 +25,7 @@ export const total = (c: PackCounts) => Object.values(c).reduce((a, b) => a + b,
 export const plural = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+export { errorText } from '@/lib/error-text';
 
 /** Calls `fn` at most every `ms`, and always with the last value when `force` is set. */
 export function throttle<T>(fn: (value: T) => void, ms = 100) {
