@@ -8,7 +8,7 @@ import {
   normalise,
   originalEnd,
 } from './normalize';
-import { onTokenBoundaries, type Tokens, tokenise, tokenShape } from './tokens';
+import { onTokenBoundaries, type Tokens, tokenHashes, tokenise, tokenShape } from './tokens';
 
 /**
  * The multi-pattern matcher: every pattern (an alias, a key phrase) is normalised once into a key;
@@ -195,11 +195,12 @@ export class Matcher {
     const { starts, ends, count } = tokens;
     const { firsts } = this;
     const fmask = firsts.length - 1;
+    const hashes = tokenHashes(text, tokens);
     const cands: { s: number; e: number; ti: number; tj: number; values: number[] }[] = [];
     for (let i = 0; i < count; i++) {
       const s = starts[i] ?? 0;
       let at = ends[i] ?? 0;
-      let hash = fnv1a(text, s, at);
+      let hash = hashes[i] ?? 0;
       const most = firsts[slotOf(hash, fmask)] ?? 0;
       if (most === 0 || !atCodePointStart(norm.map, s)) continue;
       // Shortest first, so candidates stay in (start, end) order; the span's hash grows with it.

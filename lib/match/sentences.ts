@@ -13,8 +13,9 @@ const ABBREVIATIONS = new Set(
     'jul aug sep sept oct nov dec inc co corp ltd no vs etc approx dept est fig vol p pp'
   ).split(' '),
 );
-const CLOSERS = new Set(['"', "'", ')', ']', '»']);
-const ENDERS = new Set(['.', '!', '?']);
+/** Closing quotes and brackets, and sentence ends, as the one UTF-16 unit of their token. */
+const CLOSERS = new Set(['"', "'", ')', ']', '»'].map((c) => c.charCodeAt(0)));
+const ENDERS = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
 
 export interface Sentence {
   /** Token range [first, last]. */
@@ -26,11 +27,16 @@ export function sentences(norm: Normalised, tokens: Tokens): Sentence[] {
   const text = norm.folded;
   const out: Sentence[] = [];
   const tok = (t: number) => text.slice(tokens.starts[t] ?? 0, tokens.ends[t] ?? 0);
+  /** Whether token t is one unit and in `units` (no slice per token: most are words). */
+  const isOne = (t: number, units: Set<number>) => {
+    const s = tokens.starts[t] ?? 0;
+    return (tokens.ends[t] ?? 0) - s === 1 && units.has(text.charCodeAt(s));
+  };
   let first = 0;
   for (let t = 0; t < tokens.count; t++) {
-    if (!ENDERS.has(tok(t))) continue;
+    if (!isOne(t, ENDERS)) continue;
     let end = t;
-    while (end + 1 < tokens.count && (ENDERS.has(tok(end + 1)) || CLOSERS.has(tok(end + 1)))) end++;
+    while (end + 1 < tokens.count && (isOne(end + 1, ENDERS) || isOne(end + 1, CLOSERS))) end++;
     const next = end + 1;
     if (next >= tokens.count) break;
     // The next sentence is separated by a space and starts like a sentence.

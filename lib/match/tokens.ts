@@ -4,6 +4,8 @@
  * without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) give one token per character, so the same
  * matcher works character by character there (the character-level fallback).
  */
+import { fnv1a } from './hash';
+
 export const SPACE = 0;
 export const WORD = 1;
 export const PUNCT = 2;
@@ -51,6 +53,21 @@ export interface Tokens {
   starts: Int32Array;
   ends: Int32Array;
   count: number;
+  /** Each token's hash (`tokenHashes`), once a pass has asked for them. */
+  hashes?: Int32Array;
+}
+
+/**
+ * FNV-1a of each token's text (`text` is what was tokenised), computed once and kept on `tokens`:
+ * the passes over one block (actors, claim phrases, statements' words) share them.
+ */
+export function tokenHashes(text: string, tokens: Tokens): Int32Array {
+  if (tokens.hashes) return tokens.hashes;
+  const { starts, ends, count } = tokens;
+  const hashes = new Int32Array(count);
+  for (let t = 0; t < count; t++) hashes[t] = fnv1a(text, starts[t] ?? 0, ends[t] ?? 0);
+  tokens.hashes = hashes;
+  return hashes;
 }
 
 /** Where the word continuing at `i` ends: past every following letter or digit. */
