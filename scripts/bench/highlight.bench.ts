@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, stop } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import type { Actor } from '../../lib/model';
+import starter from '../../assets/packs/starter.json';
+import { type Actor, Pack } from '../../lib/model';
 import { waitForScan } from '../../tests/e2e/helpers/highlights';
 import { type BenchModule, type BenchResult, median, quantile, round } from '../lib/bench-kit';
 import { chromiumPath, launchExtensionBrowser } from '../lib/chromium';
@@ -158,6 +159,46 @@ async function ours(ctx: Ctx, url: string, actors: Actor[]) {
     await page.close();
   }
   return { total, warm, painted, buildMs, compileMs, count, serialisedBytes, aliases };
+}
+
+/**
+ * What the extension's background does per page load: scan the page's text with the engine it
+ * keeps warm. Once with the actors alone and once with the starter pack's claims as well (the
+ * claims' phrases, their statements' words, the actors who made them), as a fresh install has.
+ * The first rounds warm the code up; the median of the rest.
+ */
+async function backgroundScan(ctx: Ctx, url: string, actors: Actor[]) {
+  const pack = Pack.parse(starter);
+  const out: Record<'alone' | 'claims', number[]> = { alone: [], claims: [] };
+  for (const kind of ['alone', 'claims'] as const) {
+    const page = await ctx.browser.newPage();
+    await page.goto(url);
+    await page.addScriptTag({ content: ctx.bundle });
+    const times = await page.evaluate(
+      ({ rows, claims }) => {
+        const api = (
+          globalThis as unknown as {
+            __backstory: {
+              build(a: unknown, c?: unknown): unknown;
+              scanRounds(n: number): number[];
+            };
+          }
+        ).__backstory;
+        api.build(rows, claims);
+        return api.scanRounds(20);
+      },
+      {
+        rows: kind === 'claims' ? [...actors, ...pack.actors] : actors,
+        claims:
+          kind === 'claims'
+            ? { claims: pack.claims, links: pack.links, statements: pack.statements }
+            : undefined,
+      },
+    );
+    out[kind] = times.slice(8);
+    await page.close();
+  }
+  return { alone: median(out.alone), claims: median(out.claims), claimCount: pack.claims.length };
 }
 
 /** Retained heap of the built engine, measured in a page with the DevTools protocol. */
@@ -531,6 +572,16 @@ const bench: BenchModule = {
         add(`10k words, ${label}: ours main thread, warm re-run (p50)`, median(o.warm), 'ms');
         add(`10k words, ${label}: ours to painted (p50)`, median(o.painted), 'ms');
         add(`10k words, ${label}: ours highlights`, o.count, 'ranges');
+        if (size === 10_000) {
+          const scan = await backgroundScan(ctx, url, actors);
+          add(`10k words, ${label}: background scan, warm (p50)`, scan.alone, 'ms');
+          add(
+            `10k words, ${label} + the starter pack's ${scan.claimCount} claims: background scan, warm (p50)`,
+            scan.claims,
+            'ms',
+            "the extension's service worker does this per page load",
+          );
+        }
         const m = await markJs(ctx, url, actors, 'regexp');
         if (m.error) {
           add(`10k words, ${label}: mark.js markRegExp`, Number.NaN, 'ms', `failed: ${m.error}`);
