@@ -26,7 +26,7 @@ export function createHandlers(
 ): BackgroundHandlers {
   return {
     ...learningHandlers(db),
-    ...noteHandlers(db),
+    ...noteHandlers(db, readCopy),
     'page/match': async ({ texts }) => {
       pageAsked();
       const { engine, blocks } = await matchTexts(await db(), texts);

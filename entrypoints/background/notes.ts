@@ -6,6 +6,7 @@ import { createNote, notesForPage } from '@/lib/notes/store';
 import { getSettings, pagePolicy } from '@/lib/settings/settings';
 import type { MenuItem } from './context-menu';
 import { pageSettings } from './page-settings';
+import { type ReadCopy, readCopyInBackground } from './reading-copy';
 
 export const ADD_NOTE_MENU_ID = 'backstory-add-note';
 export const ADD_NOTE_COMMAND = 'add-note';
@@ -16,7 +17,11 @@ type NoteHandlers = Pick<BackgroundHandlers, 'notes/for-page' | 'notes/create' |
 const senderPage = (sender: { url?: string; tab?: { url?: string } }) =>
   sender.url ?? sender.tab?.url;
 
-export function noteHandlers(db: () => Promise<BackstoryDB>): NoteHandlers {
+/** `readCopy` reads a page's reading copy from its HTML (tests give their own). */
+export function noteHandlers(
+  db: () => Promise<BackstoryDB>,
+  readCopy: ReadCopy = readCopyInBackground,
+): NoteHandlers {
   return {
     'notes/for-page': async ({ url }, sender) => {
       const page = senderPage(sender);
@@ -33,7 +38,7 @@ export function noteHandlers(db: () => Promise<BackstoryDB>): NoteHandlers {
       };
     },
 
-    'notes/create': async ({ body, tags, target, copy }, sender) => {
+    'notes/create': async ({ body, tags, target, html }, sender) => {
       const page = senderPage(sender);
       if (!page || !sameSite(target.url, page)) throw new Error('A note must be on its own page.');
       if (sender.tab?.incognito) throw new Error('Backstory keeps no notes in private windows.');
@@ -43,12 +48,16 @@ export function noteHandlers(db: () => Promise<BackstoryDB>): NoteHandlers {
       const note = await createNote(d, { body, tags, target });
       // Taking a note is the user's own act: the page's reading copy is kept with it even when
       // learning is off, so the note can be read in context offline. An existing copy is kept.
+      // The page sent its HTML; the copy is read here (the offscreen reader), not on the page.
       // The note is saved by now: a copy that cannot be kept is a warning, not a failed note
       // (which the reader would save again, twice).
-      if (copy && copy.url === target.url) {
+      if (html !== undefined) {
         try {
-          if (!(await pageByUrl(d, copy.url))) {
-            await savePageCopy(d, copy, { actorIds: [], claimIds: [] });
+          if (!(await pageByUrl(d, target.url))) {
+            const copy = await readCopy(html, page);
+            if (copy && copy.url === target.url) {
+              await savePageCopy(d, copy, { actorIds: [], claimIds: [] });
+            }
           }
         } catch (error) {
           return {

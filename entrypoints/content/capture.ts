@@ -1,5 +1,5 @@
-import { detectArticle } from '@/lib/extract/article';
 import { MAX_CAPTURE_HTML } from '@/lib/extract/capture-limits';
+import { detectArticle } from '@/lib/extract/detect';
 import { sendFromContent } from '@/lib/messaging/content-client';
 
 /**

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ArticleCopy } from '../extract/article-copy';
 import { MAX_CAPTURE_HTML } from '../extract/capture-limits';
 import { ForgetReply, LearningStatus, ReviewRequest } from '../learn/messages';
 import { Id, Line, SelectionTarget } from '../model';
@@ -90,8 +89,11 @@ export const toBackground = {
       body: z.string().max(100_000),
       tags: z.array(Line(100)).max(100),
       target: SelectionTarget,
-      /** The page's reading copy, cached with the note when the page has none yet. */
-      copy: ArticleCopy.optional(),
+      /**
+       * The page's HTML when the page is an article: the background reads its reading copy and
+       * keeps it with the note when the page has none yet.
+       */
+      html: z.string().max(MAX_CAPTURE_HTML).optional(),
     }),
     response: contentReplies['notes/create'],
   },

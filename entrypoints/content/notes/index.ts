@@ -2,7 +2,8 @@ import './notes.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type Anchor, anchorAll, describeSelection, type Selectors } from '@/lib/anchor';
-import { canonicalUrl, readArticle } from '@/lib/extract/article';
+import { MAX_CAPTURE_HTML } from '@/lib/extract/capture-limits';
+import { canonicalUrl, detectArticle } from '@/lib/extract/detect';
 import { contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import type { Note, SelectionTarget } from '@/lib/model';
 import { parseTags } from '@/lib/notes/tags';
@@ -132,17 +133,18 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
         position: selectors.position,
         ...(document.title.trim() ? { title: document.title.trim().slice(0, 500) } : {}),
       };
-      let copy: ReturnType<typeof readArticle> = null;
-      try {
-        copy = readArticle(document, location.href);
-      } catch (error) {
-        console.warn('[Backstory] No reading copy for this note:', error);
+      // An article's HTML goes with the note: the background reads its reading copy (as for
+      // a captured page), so saving a note runs no Readability on the page's main thread.
+      let html: string | undefined;
+      if (detectArticle(document)) {
+        const page = document.documentElement.outerHTML;
+        if (page.length <= MAX_CAPTURE_HTML) html = page;
       }
       const saved = await sendFromContent('notes/create', {
         body,
         tags: parseTags(tags),
         target,
-        ...(copy ? { copy } : {}),
+        ...(html ? { html } : {}),
       });
       if (!saved.ok) return `The note was not saved: ${saved.error}`;
       notes = [...notes, saved.value.note as SelectionNote];

@@ -22,6 +22,12 @@ const copy = {
   detectedBy: 'og-type' as const,
 };
 
+/** The background's reader, faked: the copy of whatever HTML it is given (its text in <p>). */
+const read = vi.fn(async (html: string, url: string) =>
+  html.includes('<p>') ? { ...copy, url, text: html.replace(/.*<p>|<\/p>.*/gs, '') } : null,
+);
+const page = (text: string) => `<html><body><p>${text}</p></body></html>`;
+
 describe('background note handlers', () => {
   let db: ReturnType<typeof freshDb>;
   let h: ReturnType<typeof noteHandlers>;
@@ -30,7 +36,8 @@ describe('background note handlers', () => {
     // Each test has a database of its own: nothing remembered from another's.
     forgetPageSettings();
     db = freshDb();
-    h = noteHandlers(async () => db);
+    read.mockClear();
+    h = noteHandlers(async () => db, read);
   });
 
   it('gives a page the notes of its own URL only, and never another site’s', async () => {
@@ -57,20 +64,40 @@ describe('background note handlers', () => {
     }
   });
 
-  it('stores a note with the page’s reading copy when there is none, keeping an existing copy', async () => {
+  it('stores a note with the page’s reading copy, read from its HTML in the background, when there is none, keeping an existing copy', async () => {
     const { note } = await h['notes/create'](
-      { body: ' Mine ', tags: ['a'], target, copy },
+      { body: ' Mine ', tags: ['a'], target, html: page('The reading copy.') },
       sender(URL_A),
     );
     expect(note).toMatchObject({ body: 'Mine', tags: ['a'], provenance: ['user'], target });
     expect((await db.notes.get(note.id))?._pageUrl).toBe(URL_A);
+    expect(read).toHaveBeenCalledWith(page('The reading copy.'), URL_A);
     expect((await db.pages.toArray()).map((p) => p.text)).toEqual(['The reading copy.']);
-    await h['notes/create'](
-      { body: '', tags: [], target, copy: { ...copy, text: 'Changed.' } },
-      sender(URL_A),
-    );
+    // A second note on the page: the copy kept is not read again, nor replaced.
+    await h['notes/create']({ body: '', tags: [], target, html: page('Changed.') }, sender(URL_A));
+    expect(read).toHaveBeenCalledTimes(1);
     expect((await db.pages.toArray()).map((p) => p.text)).toEqual(['The reading copy.']);
     expect(await db.notes.count()).toBe(2);
+  });
+
+  it('keeps the note when the page is no article, its copy is of another address, or the reader fails', async () => {
+    const other = `${URL_A}other/`;
+    const h2 = noteHandlers(
+      async () => db,
+      async (html) => {
+        if (html.includes('fail')) throw new Error('The reader closed');
+        return html.includes('elsewhere') ? { ...copy, url: other } : null;
+      },
+    );
+    const create = (html: string) =>
+      h2['notes/create']({ body: 'x', tags: [], target, html }, sender(URL_A));
+    expect((await create('<p>no article</p>')).warning).toBeUndefined();
+    expect((await create('<p>elsewhere</p>')).warning).toBeUndefined();
+    expect((await create('<p>fail</p>')).warning).toBe(
+      "Note saved. The page's reading copy could not be kept.",
+    );
+    expect(await db.notes.count()).toBe(3);
+    expect(await db.pages.count()).toBe(0);
   });
 
   it('refuses notes for another site, in private windows and on switched-off sites', async () => {

@@ -16,6 +16,8 @@ import { describe, expect, it } from 'vitest';
  * - the schemas it loads are written with zod/mini, never classic zod: classic zod's first
  *   schemas on a page cost about three times as much to build (the paused page's JavaScript went
  *   from 70 to 46 ms when the content script's schemas moved to zod/mini, same-run A/B).
+ * - it does not carry Readability (a third of its size when it did): the page only tells an
+ *   article from other pages (the reader-view test alone); the background reads the copy.
  */
 const ROOT = resolve('.');
 
@@ -90,6 +92,14 @@ describe('the content script', () => {
       'lib/settings/settings.ts',
     ];
     expect(loaded.filter((f) => forbidden.includes(f))).toEqual([]);
+  });
+
+  it('carries the reader-view test, not Readability itself (the background reads copies)', () => {
+    const loaded = [...files].map((f) => f.slice(ROOT.length + 1));
+    expect(loaded).not.toContain('lib/extract/article.ts');
+    expect([...packages].filter((p) => p.startsWith('@mozilla/readability'))).toEqual([
+      '@mozilla/readability/Readability-readerable.js',
+    ]);
   });
 
   it('builds its schemas with zod/mini only (classic zod costs every page more to start)', () => {

@@ -231,7 +231,11 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
     const fault = quotaFault();
     const db = freshDb();
     db.use(fault.middleware);
-    const handlers = noteHandlers(async () => db);
+    // The background's reader, faked: the page's HTML reads as ARTICLE_A.
+    const handlers = noteHandlers(
+      async () => db,
+      async () => ARTICLE_A,
+    );
     const request = {
       body: 'Check the port figures',
       tags: ['port'],
@@ -240,7 +244,7 @@ describe('a full storage (QuotaExceededError) mid-transaction', () => {
         url: ARTICLE_A.url,
         quote: { type: 'TextQuoteSelector' as const, exact: 'not holding negotiations' },
       },
-      copy: ARTICLE_A,
+      html: '<html><body><article><p>The article.</p></article></body></html>',
     };
     const sender = { url: ARTICLE_A.url, tab: { id: 3, incognito: false } } as never;
 
