@@ -1,22 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import starter from '@/assets/packs/starter.json';
-import { compileDictionary } from '@/lib/match/compile';
-import { PageEngine } from '@/lib/match/engine';
 import { Matcher } from '@/lib/match/matcher';
 import { casedCodeAt, type Normalised, normalise, originalEnd } from '@/lib/match/normalize';
 import { charClass, type Tokens, tokenise, WORD } from '@/lib/match/tokens';
 import type { BlockMatches, Dictionary } from '@/lib/messaging/schemas';
-import { Pack } from '@/lib/model';
-
-const pack = Pack.parse(starter);
-const dictionary = compileDictionary(3, {
-  actors: pack.actors,
-  claims: pack.claims,
-  links: pack.links,
-  statements: pack.statements,
-});
-const engine = new PageEngine(dictionary);
+import { dictionary, engine, pack } from './starter';
 
 /*
  * The first version of claim detection, kept as the reference: it cut every block into sentences

@@ -1,21 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import starter from '@/assets/packs/starter.json';
 import { aliasMode, commonWords } from '@/lib/match/alias-rule';
-import { compileDictionary } from '@/lib/match/compile';
-import { PageEngine } from '@/lib/match/engine';
 import { foldPair } from '@/lib/match/normalize';
 import { charClass, PUNCT, SPACE, WORD } from '@/lib/match/tokens';
-import { Pack } from '@/lib/model';
+import { dictionary, engine } from './starter';
 
-const pack = Pack.parse(starter);
-const dictionary = compileDictionary(7, {
-  actors: pack.actors,
-  claims: pack.claims,
-  links: pack.links,
-  statements: pack.statements,
-});
-const engine = new PageEngine(dictionary);
 const actorName = (i: number) => dictionary.actors[i]?.[1];
 const claimId = (i: number) => dictionary.claims[i]?.[0];
 
