@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type BackstoryDB, getDb, requestPersistentStorage } from '@/lib/db';
-import { backgroundListener } from '@/lib/messaging';
+import { backgroundListener, pagePortListener } from '@/lib/messaging';
 import { stepActiveTab } from './broadcast';
 import { searchSelectionItem, setupContextMenus } from './context-menu';
 import { createHandlers } from './handlers';
@@ -25,7 +25,10 @@ export default defineBackground(() => {
     return db;
   })();
 
-  browser.runtime.onMessage.addListener(backgroundListener(createHandlers(() => ready)));
+  const listen = backgroundListener(createHandlers(() => ready));
+  browser.runtime.onMessage.addListener(listen);
+  // The page's load-time requests come on a port (lib/messaging/page-port.ts).
+  browser.runtime.onConnect.addListener(pagePortListener(listen));
   setupSubscriptions(() => ready);
   void ready.then(refreshTabsOnKnowledgeChange);
   void ready.then(watchSettings);

@@ -2,7 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageConfig } from '@/lib/messaging';
-import { contentListener, sendFromContent } from '@/lib/messaging/content-client';
+import { closePageChannel, contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import { scheduleReadingCopy } from './capture';
 import { AddressWatch, guardContext } from './guard';
 import { highlightsSupported } from './highlighter';
@@ -194,6 +194,7 @@ export default defineContentScript({
       badge.destroy();
       styles.removeAll();
       session.clear();
+      closePageChannel();
     });
 
     try {

@@ -12,6 +12,7 @@ import {
   type Result,
   toContent,
 } from './content-protocol';
+import { PageChannel } from './page-port';
 import type { BackgroundRequest, BackgroundResponse } from './protocol';
 
 /**
@@ -52,6 +53,26 @@ export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string):
  */
 export type Measure = <R>(work: () => R) => R;
 
+/**
+ * The requests that go over the page's port (./page-port.ts): the two that stand one after the
+ * other between a page's text and its highlights. The others go with `sendMessage`, which also
+ * carries a click's user gesture to the background (the side panel opens only in one).
+ */
+const VIA_PORT: ReadonlySet<string> = new Set(['page/config', 'page/match']);
+let channel: PageChannel | null = null;
+
+function transport(type: string, message: unknown): Promise<unknown> {
+  if (!VIA_PORT.has(type)) return browser.runtime.sendMessage(message);
+  channel ??= new PageChannel();
+  return channel.request(message);
+}
+
+/** Closes the page's port, if open (the content script is going away). */
+export function closePageChannel(): void {
+  channel?.close();
+  channel = null;
+}
+
 /** Sends a request to the background and checks its reply against `reply`. Never throws. */
 export async function ask(
   type: string,
@@ -60,7 +81,7 @@ export async function ask(
   measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
-    const raw: unknown = await browser.runtime.sendMessage({ channel: 'backstory', type, payload });
+    const raw: unknown = await transport(type, { channel: 'backstory', type, payload });
     return measure(() => parseReply(raw, reply, type));
   } catch (error) {
     return { ok: false, error: errorText(error) };

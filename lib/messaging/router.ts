@@ -2,6 +2,7 @@ import type { Browser } from 'wxt/browser';
 import { browser } from 'wxt/browser';
 import { errorText, fail, type MaybePromise, settle } from './content-client';
 import { Envelope, type Result } from './content-protocol';
+import { isPortRequest, PAGE_PORT, type PortReply } from './page-port';
 import { type BackgroundRequestType, type BackgroundResponse, toBackground } from './protocol';
 
 type Sender = Browser.runtime.MessageSender;
@@ -50,5 +51,33 @@ export function backgroundListener(handlers: BackgroundHandlers) {
     } catch (error) {
       return Promise.resolve(fail(errorText(error)));
     }
+  };
+}
+
+/**
+ * The background's onConnect listener for content scripts' page ports (./page-port.ts): each
+ * request on the port is answered by `listen` (the onMessage listener above) exactly as if it had
+ * come with `sendMessage` from the port's sender.
+ */
+export function pagePortListener(listen: ReturnType<typeof backgroundListener>) {
+  return (port: Browser.runtime.Port): void => {
+    if (port.name !== PAGE_PORT) return;
+    const sender = port.sender;
+    if (!sender || senderKind(sender) !== 'content') {
+      port.disconnect();
+      return;
+    }
+    port.onMessage.addListener((raw: unknown) => {
+      if (!isPortRequest(raw)) return;
+      const answer =
+        listen(raw.message, sender) ?? Promise.resolve(fail('Not a Backstory request'));
+      void answer.then((reply) => {
+        try {
+          port.postMessage({ id: raw.id, reply } satisfies PortReply);
+        } catch {
+          // The page went away while the request was answered.
+        }
+      });
+    });
   };
 }

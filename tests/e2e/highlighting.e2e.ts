@@ -237,6 +237,37 @@ test('paragraphs added after load, shadow roots and SPA navigations are highligh
   assert.deepEqual(t.pageErrors, []);
 });
 
+test('a page goes on being highlighted after the service worker is stopped', async (t) => {
+  // The page's requests go over a port (lib/messaging/page-port.ts) that the stopped worker
+  // closes: the next request opens a new one and wakes a new worker.
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  await waitForScan(t.browser, page);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'late';
+    p.textContent = 'Later that day Marco Rubio spoke again.';
+    document.querySelector('article')?.append(p);
+  });
+  await page.waitForFunction(
+    () => {
+      for (const r of CSS.highlights.get('backstory-actor') ?? []) {
+        const range = r as AbstractRange;
+        if (range.startContainer.parentElement?.id !== 'late') continue;
+        return (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+      }
+      return false;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  const texts = await highlightTexts(page, ACTOR);
+  assert.ok(texts.filter((x) => x === 'Marco Rubio').length >= 1);
+  assert.deepEqual(t.pageErrors, []);
+});
+
 test('a contenteditable editor keeps its DOM, caret and undo while highlights follow typing', async (t) => {
   const page = await t.open('pages/editor.html');
   const editor = page.locator('#editor');

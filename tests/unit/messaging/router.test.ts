@@ -5,9 +5,12 @@ import {
   backgroundListener,
   contentListener,
   contentReplies,
+  pagePortListener,
   toBackground,
 } from '@/lib/messaging';
+import { PAGE_PORT } from '@/lib/messaging/page-port';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { FakePort } from './fake-port';
 
 function handlers(): BackgroundHandlers {
   return {
@@ -150,6 +153,76 @@ describe('backgroundListener', () => {
       extensionPage as never,
     );
     expect(reply).toEqual({ ok: false, error: 'no such tab' });
+  });
+});
+
+describe('pagePortListener', () => {
+  const contentScript = () => ({
+    id: fakeBrowser.runtime.id,
+    url: 'https://news.example/a',
+    tab: { id: 7 },
+  });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers each request on the port as sendMessage would, under its number', async () => {
+    const h = handlers();
+    const sender = contentScript();
+    const port = new FakePort(PAGE_PORT, sender);
+    pagePortListener(backgroundListener(h))(port as never);
+    port.deliver({ id: 4, message: envelope('page/config', { url: 'https://news.example/a' }) });
+    port.deliver({ id: 5, message: envelope('tab/state', { tabId: 7 }) });
+    port.deliver({ id: 6, message: { hello: 'world' } });
+    await settle();
+    expect(h['page/config']).toHaveBeenCalledWith({ url: 'https://news.example/a' }, sender);
+    expect(h['tab/state']).not.toHaveBeenCalled();
+    // Replies go as each is ready, not in the order asked.
+    const byId = (a: unknown, b: unknown) => (a as { id: number }).id - (b as { id: number }).id;
+    expect([...port.posted].sort(byId)).toEqual([
+      { id: 4, reply: { ok: true, value: { highlight: true, learn: true, reason: 'active' } } },
+      { id: 5, reply: { ok: false, error: 'tab/state is not allowed from this sender' } },
+      { id: 6, reply: { ok: false, error: 'Not a Backstory request' } },
+    ]);
+  });
+
+  it('ignores malformed port messages, other ports and a page that went away', async () => {
+    const h = handlers();
+    const port = new FakePort(PAGE_PORT, contentScript());
+    pagePortListener(backgroundListener(h))(port as never);
+    port.deliver({ message: envelope('page/config', { url: 'https://news.example/a' }) });
+    port.deliver('page/config');
+    await settle();
+    expect(port.posted).toEqual([]);
+    port.deliver({ id: 1, message: envelope('page/config', { url: 'https://news.example/a' }) });
+    port.disconnected = true; // posting the reply throws
+    await settle();
+    expect(port.posted).toEqual([]);
+
+    const other = new FakePort('something-else', contentScript());
+    pagePortListener(backgroundListener(h))(other as never);
+    other.deliver({ id: 1, message: envelope('page/config', { url: 'https://news.example/a' }) });
+    await settle();
+    expect(other.posted).toEqual([]);
+    expect(other.disconnect).not.toHaveBeenCalled();
+  });
+
+  it('closes ports from anyone but its own content scripts', async () => {
+    const h = handlers();
+    const strangers = [
+      { ...contentScript(), id: 'another-extension' },
+      { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/sidepanel.html') },
+      undefined,
+    ];
+    for (const sender of strangers) {
+      const port = new FakePort(PAGE_PORT, sender);
+      pagePortListener(backgroundListener(h))(port as never);
+      port.deliver({ id: 1, message: envelope('page/config', { url: 'https://a.example/' }) });
+      await settle();
+      expect(port.disconnect).toHaveBeenCalledOnce();
+      expect(port.posted).toEqual([]);
+    }
+    expect(h['page/config']).not.toHaveBeenCalled();
   });
 });
 
