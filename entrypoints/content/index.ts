@@ -175,6 +175,7 @@ export default defineContentScript({
         toHighlightsMs: session.toHighlightsMs,
         toPaintMs: session.toPaintMs,
         toVisiblePaintMs: session.toVisiblePaintMs,
+        startedAtMs: startedAt,
         scans,
       }),
     });

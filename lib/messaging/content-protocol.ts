@@ -78,6 +78,8 @@ export const toContent = {
       toPaintMs: z.number().check(z.nonnegative()),
       /** From the script's start to the first frame painted with the visible blocks' ones, ms. */
       toVisiblePaintMs: z.optional(z.number().check(z.nonnegative())),
+      /** When the script started, ms after the page's navigation began (performance.now()). */
+      startedAtMs: z.optional(z.number().check(z.nonnegative())),
       /** How many full scans of the page ran (the first, navigations, refreshes). */
       scans: z.optional(z.int().check(z.nonnegative())),
     }),

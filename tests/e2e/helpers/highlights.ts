@@ -19,6 +19,7 @@ export interface Stats {
   toHighlightsMs: number;
   toPaintMs: number;
   toVisiblePaintMs?: number;
+  startedAtMs?: number;
   scans?: number;
 }
 
