@@ -5,6 +5,8 @@ export interface ActorInfo {
   id: string;
   name: string;
   kind: ActorKind;
+  /** `[id]`, made once: the ids of every hit on this actor alone (Hit.ids). */
+  ids: readonly string[];
 }
 export interface ClaimInfo {
   id: string;
@@ -30,7 +32,7 @@ export class EntityTable {
       this.version = version;
     }
     for (const [index, id, name, kind] of entities.actors)
-      this.actors.set(index, { id, name, kind });
+      this.actors.set(index, { id, name, kind, ids: [id] });
     for (const [index, id, gist, denials] of entities.claims)
       this.claims.set(index, { id, gist, denials });
     return same;

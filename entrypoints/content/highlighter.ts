@@ -32,8 +32,8 @@ export interface Hit {
   start: number;
   end: number;
   range: StaticRange;
-  /** Actor ids (several for an ambiguous mention) or claim ids (best first). */
-  ids: string[];
+  /** Actor ids (several for an ambiguous mention) or claim ids (best first). Shared: never changed in place. */
+  ids: readonly string[];
   /** Dictionary indexes of the candidates, for re-resolving when the page grows. */
   candidates: number[];
   /** The highlight the range is painted under, if any. */
@@ -42,39 +42,64 @@ export interface Hit {
   denied: boolean;
 }
 
-/** The node and offset of a position in a block's text. */
-export function locate(block: Block, pos: number, end: boolean): [Text, number] | null {
+/**
+ * The index in `block.nodes` of the node holding a position of the block's text, or -1 if the
+ * DOM moved under the block. An end position on a node boundary belongs to the node before it.
+ */
+function nodeAt(block: Block, pos: number, end: boolean): number {
   const { starts, nodes } = block;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     const s = starts[mid] ?? 0;
-    // An end position on a node boundary belongs to the node before it.
     if (end ? s < pos : s <= pos) lo = mid;
     else hi = mid - 1;
   }
   const node = nodes[lo];
-  if (!node) return null;
+  if (!node) return -1;
   const offset = pos - (starts[lo] ?? 0);
-  if (offset < 0 || offset > node.data.length) return null;
-  return [node, offset];
+  return offset < 0 || offset > node.data.length ? -1 : lo;
 }
+
+/** The node and offset of a position in a block's text. */
+export function locate(block: Block, pos: number, end: boolean): [Text, number] | null {
+  const i = nodeAt(block, pos, end);
+  const node = block.nodes[i];
+  return node ? [node, pos - (block.starts[i] ?? 0)] : null;
+}
+
+/**
+ * One StaticRange init for every range: the constructor reads it and keeps nothing, so painting
+ * a page's thousands of hits does not allocate one more object per hit for the collector.
+ */
+const NO_NODE = null as unknown as Node;
+const init: StaticRangeInit = {
+  startContainer: NO_NODE,
+  startOffset: 0,
+  endContainer: NO_NODE,
+  endOffset: 0,
+};
 
 /** A StaticRange over [start, end) of a block, or null if the DOM moved under it. */
 export function rangeOf(block: Block, start: number, end: number): StaticRange | null {
-  const a = locate(block, start, false);
-  const b = locate(block, end, true);
-  if (!a || !b) return null;
+  const a = nodeAt(block, start, false);
+  const b = nodeAt(block, end, true);
+  const startNode = block.nodes[a];
+  const endNode = block.nodes[b];
+  if (!startNode || !endNode) return null;
+  init.startContainer = startNode;
+  init.startOffset = start - (block.starts[a] ?? 0);
+  init.endContainer = endNode;
+  init.endOffset = end - (block.starts[b] ?? 0);
   try {
-    return new StaticRange({
-      startContainer: a[0],
-      startOffset: a[1],
-      endContainer: b[0],
-      endOffset: b[1],
-    });
+    return new StaticRange(init);
   } catch {
     return null;
+  } finally {
+    // Not keeping the page's nodes alive.
+    init.startContainer = NO_NODE;
+    init.endContainer = NO_NODE;
   }
 }
 

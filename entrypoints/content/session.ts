@@ -190,21 +190,23 @@ export class PageSession {
       return;
     }
     // Our main-thread time too, like the slices below.
-    const pairs = this.slicer.measure(() => {
+    const results = this.slicer.measure(() => {
       this.dropStalePaint();
       const hadHits = this.entities.version !== -1;
       if (!this.entities.merge(reply.value.version, reply.value.entities) && hadHits) {
         this.knowledgeMoved = true;
       }
-      const results = reply.value.blocks;
-      return batch.map((block, i) => [block, results[i]] as const);
+      return reply.value.blocks;
     });
-    await this.slicer.each(pairs, ([block, result]) => {
+    await this.slicer.each(batch, (block, i) => {
+      const result = results[i];
       if (!result || this.hitCount >= MAX_HITS) return;
-      const hits = this.hitsOf(block, result).slice(0, MAX_HITS - this.hitCount);
+      const hits = this.hitsOf(block, result);
+      if (hits.length > MAX_HITS - this.hitCount) hits.length = MAX_HITS - this.hitCount;
       this.hitCount += hits.length;
       this.highlighter.setBlock(block, hits);
-      for (const hit of hits) {
+      for (let h = 0; h < hits.length; h++) {
+        const hit = hits[h] as Hit;
         if (hit.candidates.length > 1 && hit.kind !== 'claim') this.shared++;
         else this.highlighter.paint(hit);
       }
@@ -220,13 +222,27 @@ export class PageSession {
 
   private hitsOf(block: Block, result: BlockMatches): Hit[] {
     const hits: Hit[] = [];
-    for (const [start, end, candidates] of result.actors) {
+    // Index loops, not destructuring: this runs once per page, in cold code, where each
+    // destructured span would allocate an iterator and its results for the collector.
+    const spans = result.actors;
+    for (let i = 0; i < spans.length; i++) {
+      const span = spans[i];
+      if (!span) continue;
+      const start = span[0];
+      const end = span[1];
+      const candidates = span[2];
       const range = rangeOf(block, start, end);
       if (!range) continue;
-      const ids: string[] = [];
-      for (const c of candidates) {
-        const id = this.entities.actors.get(c)?.id;
-        if (id) ids.push(id);
+      let ids: readonly string[];
+      if (candidates.length === 1) {
+        ids = this.entities.actors.get(candidates[0] ?? -1)?.ids ?? [];
+      } else {
+        const several: string[] = [];
+        for (let c = 0; c < candidates.length; c++) {
+          const id = this.entities.actors.get(candidates[c] ?? -1)?.id;
+          if (id) several.push(id);
+        }
+        ids = several;
       }
       if (ids.length === 0) continue;
       hits.push({
@@ -280,7 +296,7 @@ export class PageSession {
         actor === null || actor === undefined ? undefined : this.entities.actors.get(actor);
       if (info) {
         hit.kind = 'actor';
-        hit.ids = [info.id];
+        hit.ids = info.ids;
       } else {
         hit.kind = 'ambiguous';
         hit.ids = hit.candidates.map((c) => this.entities.actors.get(c)?.id ?? '').filter(Boolean);

@@ -97,8 +97,22 @@ export class Slicer {
     }
   }
 
-  /** Runs `work` over an array in slices. */
-  each<T>(list: readonly T[], work: (item: T) => void): Promise<boolean> {
-    return this.run(list[Symbol.iterator](), work);
+  /**
+   * Runs `work` over an array in slices: an index loop, not an iterator, whose result objects
+   * would be garbage for every item.
+   */
+  async each<T>(list: readonly T[], work: (item: T, index: number) => void): Promise<boolean> {
+    let i = 0;
+    while (i < list.length) {
+      if (this.signal.aborted) return false;
+      const t0 = performance.now();
+      while (i < list.length && performance.now() - t0 < SLICE_MS) {
+        work(list[i] as T, i);
+        i++;
+      }
+      this.record(performance.now() - t0);
+      if (i < list.length) await yieldToPage();
+    }
+    return !this.signal.aborted;
   }
 }
