@@ -725,22 +725,15 @@ const bench: BenchModule = {
       }
 
       // The same pages' heap in a browser without the extension, for the content script's share.
-      // And their first contentful paint, to set the extension's against.
       const plainHeap: Record<string, number> = {};
-      const plainFirstPaint: Record<string, number[]> = {};
       for (const [name, url] of [
         ['10k words', url10],
         ['100k words', url100k],
       ] as const) {
-        const paints: number[] = [];
-        for (let r = 0; r < extensionLoads(ctx); r++) {
-          const page = await ctx.browser.newPage();
-          await page.goto(url);
-          paints.push(await firstContentfulPaint(page));
-          if (r === 0) plainHeap[name] = (await heapUsed(page)) / 1e6;
-          await page.close();
-        }
-        plainFirstPaint[name] = paints;
+        const page = await ctx.browser.newPage();
+        await page.goto(url);
+        plainHeap[name] = (await heapUsed(page)) / 1e6;
+        await page.close();
       }
 
       // The built extension, end to end, with the 10k-alias dictionary in its database.
@@ -808,12 +801,6 @@ const bench: BenchModule = {
           `extension, ${name}, 10k aliases: the page's first contentful paint, after navigation (p50)`,
           p50('firstPaintMs'),
           'ms',
-        );
-        add(
-          `plain, ${name}: the page's first contentful paint, after navigation (p50)`,
-          median(plainFirstPaint[name] ?? []),
-          'ms',
-          'the same page in a browser without the extension',
         );
         add(
           `extension, ${name}, 10k aliases: DOM elements added`,
