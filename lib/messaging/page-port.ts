@@ -143,7 +143,13 @@ export class PageChannel {
     const pending = this.pending.get(id);
     if (!pending) return;
     this.pending.delete(id);
-    this.deps.sendMessage(pending.message).then(pending.resolve, pending.reject);
+    try {
+      this.deps.sendMessage(pending.message).then(pending.resolve, pending.reject);
+    } catch (error) {
+      // chrome.runtime.sendMessage throws at once, rather than rejecting, once the extension
+      // context is gone; the other requests in flight must still be settled.
+      pending.reject(error);
+    }
   }
 
   private startIdleTimer(): void {

@@ -131,6 +131,18 @@ describe('PageChannel', () => {
     await expect(pending).rejects.toThrow('Extension context invalidated.');
     expect(ports[0]?.disconnect).toHaveBeenCalledOnce();
   });
+
+  it('settles every request in flight when sendMessage throws at once', async () => {
+    sendMessage.mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    const channel = new PageChannel(deps);
+    const a = channel.request(envelope('page/config'));
+    const b = channel.request(envelope('page/match'));
+    ports[0]?.drop();
+    await expect(a).rejects.toThrow('Extension context invalidated.');
+    await expect(b).rejects.toThrow('Extension context invalidated.');
+  });
 });
 
 describe('port message guards', () => {
