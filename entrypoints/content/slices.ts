@@ -75,44 +75,42 @@ export class Slicer {
   }
 
   /**
-   * Drains a generator in slices; `null` items are only chances to stop. Returns false if the
-   * content script was invalidated meanwhile.
+   * Calls `step` in slices of about SLICE_MS, the page free between them, until it returns
+   * false (nothing left). Returns false if the content script was invalidated meanwhile.
    */
-  async run<T>(items: Iterator<T | null>, onItem: (item: T) => void): Promise<boolean> {
+  private async slices(step: () => boolean): Promise<boolean> {
     for (;;) {
       if (this.signal.aborted) return false;
       const t0 = performance.now();
-      let done = false;
-      while (performance.now() - t0 < SLICE_MS) {
-        const next = items.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        if (next.value !== null) onItem(next.value);
-      }
+      let more = true;
+      while (more && performance.now() - t0 < SLICE_MS) more = step();
       this.record(performance.now() - t0);
-      if (done) return !this.signal.aborted;
+      if (!more) return !this.signal.aborted;
       await yieldToPage();
     }
   }
 
+  /** Drains a generator in slices; `null` items are only chances to stop. */
+  run<T>(items: Iterator<T | null>, onItem: (item: T) => void): Promise<boolean> {
+    return this.slices(() => {
+      const next = items.next();
+      if (next.done) return false;
+      if (next.value !== null) onItem(next.value);
+      return true;
+    });
+  }
+
   /**
-   * Runs `work` over an array in slices: an index loop, not an iterator, whose result objects
-   * would be garbage for every item.
+   * Runs `work` over an array in slices: by index, not through an iterator, whose result
+   * objects would be garbage for every item.
    */
-  async each<T>(list: readonly T[], work: (item: T, index: number) => void): Promise<boolean> {
+  each<T>(list: readonly T[], work: (item: T, index: number) => void): Promise<boolean> {
     let i = 0;
-    while (i < list.length) {
-      if (this.signal.aborted) return false;
-      const t0 = performance.now();
-      while (i < list.length && performance.now() - t0 < SLICE_MS) {
-        work(list[i] as T, i);
-        i++;
-      }
-      this.record(performance.now() - t0);
-      if (i < list.length) await yieldToPage();
-    }
-    return !this.signal.aborted;
+    return this.slices(() => {
+      if (i >= list.length) return false;
+      work(list[i] as T, i);
+      i++;
+      return i < list.length;
+    });
   }
 }

@@ -33,17 +33,14 @@ export interface PortReply {
   reply: unknown;
 }
 
-export function isPortRequest(value: unknown): value is PortRequest {
+/** An object with an integer `id` and a `field` (whatever it holds). */
+function numbered(value: unknown, field: string): boolean {
   if (typeof value !== 'object' || value === null) return false;
-  const { id } = value as { id?: unknown };
-  return Number.isSafeInteger(id) && 'message' in value;
+  return Number.isSafeInteger((value as { id?: unknown }).id) && field in value;
 }
 
-export function isPortReply(value: unknown): value is PortReply {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id } = value as { id?: unknown };
-  return Number.isSafeInteger(id) && 'reply' in value;
-}
+export const isPortRequest = (value: unknown): value is PortRequest => numbered(value, 'message');
+export const isPortReply = (value: unknown): value is PortReply => numbered(value, 'reply');
 
 type Port = Browser.runtime.Port;
 
@@ -108,7 +105,7 @@ export class PageChannel {
         // Already closed.
       }
     }
-    for (const id of [...this.pending.keys()]) this.fallBack(id);
+    this.fallBackAll();
   }
 
   private open(): Port | null {
@@ -124,7 +121,7 @@ export class PageChannel {
       if (this.port !== port) return;
       this.port = null;
       this.stopIdleTimer();
-      for (const id of [...this.pending.keys()]) this.fallBack(id);
+      this.fallBackAll();
     });
     this.port = port;
     return port;
@@ -137,6 +134,10 @@ export class PageChannel {
     this.pending.delete(raw.id);
     pending.resolve(raw.reply);
     if (this.pending.size === 0) this.startIdleTimer();
+  }
+
+  private fallBackAll(): void {
+    for (const id of [...this.pending.keys()]) this.fallBack(id);
   }
 
   private fallBack(id: number): void {
