@@ -117,6 +117,12 @@ test('offline, the review page lists the note, opens its reading copy, finds it,
 test('backup, wipe and restore round-trip the database exactly', async (t) => {
   const story = servedStory(t);
   await takeNote(t, story.url);
+  // Learning from the article runs after its capture, in its own time: wait for it (its one
+  // transaction writes the Source), so that nothing writes between the dump and the backup.
+  await eventually(async () => {
+    const sources = await dbRows<{ provenance: string[] }>(t.browser, 'sources');
+    return sources.some((s) => s.provenance.some((p) => p.startsWith('page:'))) || null;
+  }, 'what the article taught');
   const dump = async () => {
     const out: Record<string, unknown[]> = {};
     for (const table of TABLES) out[table] = await dbRows(t.browser, table);
