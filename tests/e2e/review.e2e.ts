@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { dbRows, eventually } from '../../scripts/lib/chromium';
 import { FIXTURES, test } from './harness';
@@ -116,19 +117,29 @@ test('offline, the review page lists the note, opens its reading copy, finds it,
 
 test('backup, wipe and restore round-trip the database exactly', async (t) => {
   const story = servedStory(t);
-  await takeNote(t, story.url);
-  // Learning from the article runs after its capture, in its own time: wait for it (its one
-  // transaction writes the Source), so that nothing writes between the dump and the backup.
-  await eventually(async () => {
-    const sources = await dbRows<{ provenance: string[] }>(t.browser, 'sources');
-    return sources.some((s) => s.provenance.some((p) => p.startsWith('page:'))) || null;
-  }, 'what the article taught');
+  const { page } = await takeNote(t, story.url);
   const dump = async () => {
     const out: Record<string, unknown[]> = {};
     for (const table of TABLES) out[table] = await dbRows(t.browser, table);
     return out;
   };
-  const before = await dump();
+  // What the note's page sets off runs in its own time: learning from the article (its one
+  // transaction writes the Source), then the dictionary compiled again for the knowledge it
+  // added. Wait for the first, close the page, and wait until the database stops changing, so
+  // that nothing writes between this dump and the backup.
+  await eventually(async () => {
+    const sources = await dbRows<{ provenance: string[] }>(t.browser, 'sources');
+    return sources.some((s) => s.provenance.some((p) => p.startsWith('page:'))) || null;
+  }, 'what the article taught');
+  await page.close();
+  let before = await dump();
+  await eventually(async () => {
+    await new Promise((r) => setTimeout(r, 500));
+    const again = await dump();
+    const quiet = isDeepStrictEqual(again, before);
+    before = again;
+    return quiet;
+  }, 'a database that stopped changing');
   assert.ok((before.notes?.length ?? 0) === 1 && (before.actors?.length ?? 0) > 30);
 
   const review = await t.openExtensionPage('review.html#/export');
@@ -138,6 +149,7 @@ test('backup, wipe and restore round-trip the database exactly', async (t) => {
   );
   const progress = review.locator('progress').first();
   assert.equal(await progress.getAttribute('value'), await progress.getAttribute('max'));
+  assert.deepEqual(await dump(), before, 'the database changed while the backup was taken');
   const backupPath = join(await mkTemp(), backup.name);
   writeFileSync(backupPath, backup.text);
 
