@@ -4,7 +4,9 @@ import type { BackstoryDB } from '../db';
 /**
  * The whole database as one file: every table, every row exactly as stored. Written in pages of
  * rows (by primary key, so each page costs the same however large the table), reporting progress,
- * and assembled as a Blob from parts so no single giant string is built.
+ * and assembled as a Blob from parts so no single giant string is built. All of it is read in one
+ * read-only transaction: the file is the database at one moment, and what other contexts write
+ * meanwhile (learning from an open tab, a subscription, a compiled dictionary) waits for it.
  */
 export const BACKUP_FORMAT = 'backstory-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -19,15 +21,10 @@ export interface Progress {
 
 export type OnProgress = (p: Progress) => void;
 
-async function* pages(table: Table): AsyncGenerator<unknown[]> {
-  let rows = await table.orderBy(':id').limit(PAGE).toArray();
-  while (rows.length > 0) {
-    yield rows;
-    if (rows.length < PAGE) return;
-    const keyPath = table.schema.primKey.keyPath as string;
-    const last = (rows[rows.length - 1] as Record<string, unknown>)[keyPath];
-    rows = await table.where(':id').above(last).limit(PAGE).toArray();
-  }
+/** The page of a table's rows after the key `after` (from the first row when undefined). */
+function pageAfter(table: Table, after: unknown): Promise<unknown[]> {
+  const from = after === undefined ? table.orderBy(':id') : table.where(':id').above(after);
+  return from.limit(PAGE).toArray();
 }
 
 /** The backup as JSON text parts (joined, they are one JSON document). */
@@ -37,6 +34,17 @@ export async function backupParts(
   now: Date = new Date(),
 ): Promise<string[]> {
   const tables = [...db.tables].sort((a, b) => (a.name < b.name ? -1 : 1));
+  // Only the database's own requests are awaited inside: anything else would end the
+  // transaction early.
+  return db.transaction('r', tables, () => readAll(db, tables, onProgress, now));
+}
+
+async function readAll(
+  db: BackstoryDB,
+  tables: Table[],
+  onProgress: OnProgress,
+  now: Date,
+): Promise<string[]> {
   const counts: Record<string, number> = {};
   for (const t of tables) counts[t.name] = await t.count();
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -52,14 +60,19 @@ export async function backupParts(
   onProgress({ done, total, step: 'starting' });
   for (const [i, table] of tables.entries()) {
     parts.push(`${i > 0 ? ',' : ''}\n${JSON.stringify(table.name)}:[`);
+    const keyPath = table.schema.primKey.keyPath as string;
     let written = 0;
-    for await (const rows of pages(table)) {
+    // A loop of plain awaits, not an async generator: Dexie keeps the transaction across the
+    // first, not the second.
+    for (let rows = await pageAfter(table, undefined); rows.length > 0; ) {
       parts.push(
         rows.map((r, k) => `${written + k > 0 ? ',' : ''}\n${JSON.stringify(r)}`).join(''),
       );
       written += rows.length;
       done += rows.length;
       onProgress({ done, total, step: table.name });
+      if (rows.length < PAGE) break;
+      rows = await pageAfter(table, (rows[rows.length - 1] as Record<string, unknown>)[keyPath]);
     }
     parts.push(']');
   }

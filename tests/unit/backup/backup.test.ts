@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backupParts, type Progress } from '@/lib/backup/backup';
 import { BackupError, restoreBackup, validateBackup } from '@/lib/backup/restore';
-import { getKnowledgeVersion, noteRow } from '@/lib/db';
+import { BackstoryDB, getKnowledgeVersion, noteRow } from '@/lib/db';
 import { loadPack } from '@/lib/packs/load';
 import { updateSettings } from '@/lib/settings/settings';
 import { NOTES, PAGES } from '../notes/sample-notes';
@@ -117,6 +117,40 @@ describe('backup and restore', () => {
     });
     expect(await getKnowledgeVersion(target)).toBeGreaterThan(await getKnowledgeVersion(source));
     expect(restoring.at(-1)?.step).toBe('done');
+  });
+
+  it('is one consistent snapshot while other contexts write', async () => {
+    // Learning from an open tab, a subscription refresh or a compiled dictionary can write while
+    // the backup is read: the file must hold the database as it was at one moment, not tables
+    // read before a write mixed with tables read after it.
+    const db = await filledDb();
+    const before = await raw(db);
+    // Another context: a connection of its own to the same database.
+    const other = new BackstoryDB(db.name, db._options);
+    await other.open();
+    let written: Promise<unknown> | undefined;
+    const parts = await backupParts(db, (p) => {
+      if (p.step !== 'actors' || written) return;
+      // While the backup is past the actors and before the notes: a note and an actor at once.
+      written = other.transaction('rw', [other.actors, other.notes], async () => {
+        await other.notes.add(
+          noteRow({ ...(NOTES[0] as (typeof NOTES)[number]), id: 'note/late' }),
+        );
+        await other.actors.add({ ...(before.actors?.[0] as object), id: 'x/actor/late' } as never);
+      });
+    });
+    await written;
+    const doc = JSON.parse(parts.join('')) as {
+      counts: Record<string, number>;
+      tables: Record<string, unknown[]>;
+    };
+    expect(doc.tables).toEqual(before);
+    for (const [table, rows] of Object.entries(doc.tables))
+      expect(doc.counts[table], table).toBe(rows.length);
+    // The write was not lost: it waited for the backup's read.
+    expect(await db.notes.get('note/late')).toBeDefined();
+    expect(await db.actors.get('x/actor/late')).toBeDefined();
+    other.close();
   });
 
   it('validates the whole file before replacing anything', async () => {
