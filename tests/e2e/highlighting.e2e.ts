@@ -251,7 +251,7 @@ test('a page goes on being highlighted after the service worker is stopped', asy
     p.textContent = 'Later that day Marco Rubio spoke again.';
     document.querySelector('article')?.append(p);
   });
-  await page.waitForFunction(
+  const late = await page.waitForFunction(
     () => {
       for (const r of CSS.highlights.get('backstory-actor') ?? []) {
         const range = r as AbstractRange;
@@ -263,6 +263,8 @@ test('a page goes on being highlighted after the service worker is stopped', asy
     undefined,
     { timeout: 15_000 },
   );
+  // The paragraph added after the worker stopped is highlighted, on the name itself.
+  assert.equal(await late.jsonValue(), 'Marco Rubio');
   const texts = await highlightTexts(page, ACTOR);
   assert.ok(texts.filter((x) => x === 'Marco Rubio').length >= 1);
   assert.deepEqual(t.pageErrors, []);

@@ -11,6 +11,7 @@ import {
   waitForHighlights,
 } from '../../scripts/lib/chromium';
 import { type E2E, test } from './harness';
+import { learnedSources } from './helpers/learned';
 
 const ACTOR = 'backstory-actor';
 const TRUMP = 'starter/actor/donald-trump';
@@ -48,10 +49,6 @@ async function pageRows<T = Record<string, unknown>>(page: Page, table: string):
     table,
   );
 }
-
-/** Sources learned from pages (the starter pack brings its own). */
-const learnedSources = <T extends Record<string, unknown>>(rows: T[]) =>
-  rows.filter((r) => (r.provenance as string[] | undefined)?.some((p) => p.startsWith('page:')));
 
 /** Opens an article and waits until the background has learned from it. */
 async function learn(t: E2E, path: string): Promise<{ page: Page; source: SourceRow }> {

@@ -5,6 +5,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Page } from 'playwright-core';
 import { dbRows, eventually } from '../../scripts/lib/chromium';
 import { FIXTURES, test } from './harness';
+import { learnedSources } from './helpers/learned';
 import { axeViolations, PASSAGE, servedStory, takeNote } from './notes-helpers';
 
 const TABLES = [
@@ -127,10 +128,10 @@ test('backup, wipe and restore round-trip the database exactly', async (t) => {
   // transaction writes the Source), then the dictionary compiled again for the knowledge it
   // added. Wait for the first, close the page, and wait until the database stops changing, so
   // that nothing writes between this dump and the backup.
-  await eventually(async () => {
-    const sources = await dbRows<{ provenance: string[] }>(t.browser, 'sources');
-    return sources.some((s) => s.provenance.some((p) => p.startsWith('page:'))) || null;
-  }, 'what the article taught');
+  await eventually(
+    async () => learnedSources(await dbRows(t.browser, 'sources')).length > 0,
+    'what the article taught',
+  );
   await page.close();
   let before = await dump();
   await eventually(async () => {
