@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { quietContentScriptContext } from './scripts/lib/quiet-context';
 
 // A fixed key gives the unpacked extension a stable id in Chromium (tests, demo, bookmarks of
 // the review page). It is a public key only; the matching private key is not used anywhere.
@@ -9,7 +10,7 @@ const DEV_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietContentScriptContext()],
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

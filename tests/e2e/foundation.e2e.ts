@@ -24,12 +24,19 @@ test('highlights the starter pack actors on a sample page under backstory-actor'
   assert.deepEqual(t.pageErrors, []);
 });
 
-test('painting highlights leaves the page DOM unchanged', async (t) => {
+test('painting highlights leaves the page DOM unchanged and posts the page no message', async (t) => {
   const page = await t.browser.context.newPage();
-  // Capture the DOM as the page built it, and count every mutation after that.
+  // Capture the DOM as the page built it, and count every mutation after that; and record every
+  // message the page's own listeners receive (WXT's context posted one at each start).
   await page.addInitScript(() => {
-    const w = window as unknown as { __before?: string; __mutations?: number };
+    const w = window as unknown as {
+      __before?: string;
+      __mutations?: number;
+      __messages: unknown[];
+    };
     w.__mutations = 0;
+    w.__messages = [];
+    window.addEventListener('message', (event) => w.__messages.push(event.data));
     document.addEventListener('DOMContentLoaded', () => {
       w.__before = document.documentElement.outerHTML;
       new MutationObserver((records) => {
@@ -45,15 +52,21 @@ test('painting highlights leaves the page DOM unchanged', async (t) => {
   await page.goto(t.server.url('articles/meridian-post-denial.html'));
   await waitForHighlights(page, ACTOR);
   const result = await page.evaluate(() => {
-    const w = window as unknown as { __before?: string; __mutations?: number };
+    const w = window as unknown as {
+      __before?: string;
+      __mutations?: number;
+      __messages: unknown[];
+    };
     return {
       same: w.__before === document.documentElement.outerHTML,
       mutations: w.__mutations,
       elements: document.querySelectorAll('*').length,
+      messages: w.__messages,
     };
   });
   assert.equal(result.mutations, 0, 'the content script mutated the page');
   assert.ok(result.same, 'serialised DOM differs after painting');
+  assert.deepEqual(result.messages, [], 'the page received messages it did not post');
 });
 
 test('clicking a highlight opens the side panel on that actor', async (t) => {
