@@ -11,7 +11,8 @@ import type { Plugin } from 'vite';
  *
  * This build plugin removes that one call from WXT's module. If WXT's code changes so that the call
  * is not found, the build fails, so that an upgrade is looked at rather than silently posting
- * again; tests/e2e/page-guest.e2e.ts checks that the page receives no message.
+ * again. tests/unit/build/quiet-context.test.ts runs it on the module WXT ships, and
+ * tests/e2e/foundation.e2e.ts checks on the built extension that the page receives no message.
  */
 export const CONTEXT_MODULE = /[\\/]wxt[\\/]dist[\\/]utils[\\/]content-script-context\.mjs$/;
 

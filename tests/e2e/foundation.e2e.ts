@@ -24,16 +24,15 @@ test('highlights the starter pack actors on a sample page under backstory-actor'
   assert.deepEqual(t.pageErrors, []);
 });
 
+/** What the DOM test's init script keeps on the page's window. */
+type PageProbe = { __before?: string; __mutations?: number; __messages: unknown[] };
+
 test('painting highlights leaves the page DOM unchanged and posts the page no message', async (t) => {
   const page = await t.browser.context.newPage();
   // Capture the DOM as the page built it, and count every mutation after that; and record every
   // message the page's own listeners receive (WXT's context posted one at each start).
   await page.addInitScript(() => {
-    const w = window as unknown as {
-      __before?: string;
-      __mutations?: number;
-      __messages: unknown[];
-    };
+    const w = window as unknown as PageProbe;
     w.__mutations = 0;
     w.__messages = [];
     window.addEventListener('message', (event) => w.__messages.push(event.data));
@@ -52,11 +51,7 @@ test('painting highlights leaves the page DOM unchanged and posts the page no me
   await page.goto(t.server.url('articles/meridian-post-denial.html'));
   await waitForHighlights(page, ACTOR);
   const result = await page.evaluate(() => {
-    const w = window as unknown as {
-      __before?: string;
-      __mutations?: number;
-      __messages: unknown[];
-    };
+    const w = window as unknown as PageProbe;
     return {
       same: w.__before === document.documentElement.outerHTML,
       mutations: w.__mutations,
