@@ -1,4 +1,5 @@
-import type { BlockMatches, Dictionary, MatchedEntities } from '../messaging/schemas';
+import type { BlockMatches, MatchedEntities } from '../messaging/page-schemas';
+import type { Dictionary } from '../messaging/schemas';
 import { fnv1a } from './hash';
 import { Matcher } from './matcher';
 import { type Normalised, normalise, originalEnd } from './normalize';

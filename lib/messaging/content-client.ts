@@ -7,9 +7,10 @@ import {
   type ContentRequestType,
   type ContentSentType,
   contentReplies,
-  Envelope,
+  envelopeSchema,
   isResult,
   type Result,
+  replyGuards,
   toContent,
 } from './content-protocol';
 import { PageChannel } from './page-port';
@@ -37,11 +38,22 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
   );
 }
 
-/** A reply checked twice: the envelope (ok or error), then the value against `schema`. */
-export function parseReply(raw: unknown, schema: z.core.$ZodType, type: string): Result<unknown> {
+/**
+ * How a reply's value is checked: against a schema, or by a guard that applies a schema's rules
+ * by hand (`replyGuards`, for the replies a page waits on before its highlights).
+ */
+export type ReplyCheck = z.core.$ZodType | ((value: unknown) => boolean);
+
+/** A reply checked twice: the envelope (ok or error), then the value with `check`. */
+export function parseReply(raw: unknown, check: ReplyCheck, type: string): Result<unknown> {
   if (!isResult(raw)) return { ok: false, error: `No valid reply to ${type}` };
   if (!raw.ok) return { ok: false, error: raw.error };
-  const value = z.safeParse(schema, raw.value);
+  if (typeof check === 'function') {
+    return check(raw.value)
+      ? { ok: true, value: raw.value }
+      : { ok: false, error: `Malformed reply to ${type}` };
+  }
+  const value = z.safeParse(check, raw.value);
   if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
   return { ok: true, value: value.data };
 }
@@ -77,7 +89,7 @@ export function closePageChannel(): void {
 export async function ask(
   type: string,
   payload: unknown,
-  reply: z.core.$ZodType,
+  reply: ReplyCheck,
   measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
@@ -88,27 +100,31 @@ export async function ask(
   }
 }
 
-/** sendToBackground (./client.ts) for the requests a content script may send. Never throws. */
+/**
+ * sendToBackground (./client.ts) for the requests a content script may send. Never throws. The
+ * reply's schema is built with the first request of its type, unless a guard checks it.
+ */
 export function sendFromContent<T extends ContentSentType>(
   type: T,
   payload: BackgroundRequest<T>,
   measure?: Measure,
 ): Promise<Result<BackgroundResponse<T>>> {
-  return ask(type, payload, contentReplies[type], measure) as Promise<
-    Result<BackgroundResponse<T>>
-  >;
+  const check = replyGuards[type] ?? contentReplies[type]();
+  return ask(type, payload, check, measure) as Promise<Result<BackgroundResponse<T>>>;
 }
 
 /** The content script's listener: only the extension itself (no tab) may talk to it. */
 export function contentListener(handlers: Partial<ContentHandlers>) {
   return (message: unknown, sender: Sender): Promise<Result<unknown>> | undefined => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-    const envelope = Envelope.safeParse(message);
-    if (!envelope.success || !Object.hasOwn(toContent, envelope.data.type)) return undefined;
+    // The schemas are built with the first message from the extension, not at page load.
+    const envelope = envelopeSchema().safeParse(message);
+    const requests = toContent();
+    if (!envelope.success || !Object.hasOwn(requests, envelope.data.type)) return undefined;
     const type = envelope.data.type as ContentRequestType;
     const handler = handlers[type] as ((p: unknown) => MaybePromise<unknown>) | undefined;
     if (!handler) return undefined;
-    const parsed = toContent[type].request.safeParse(envelope.data.payload);
+    const parsed = requests[type].request.safeParse(envelope.data.payload);
     if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
     try {
       return settle(handler(parsed.data));

@@ -1,36 +1,61 @@
 import * as z from 'zod/mini';
-import { Note } from '../model/note';
-import { ActorCard, ClaimCard, Empty, EntityRef, MatchReply, PageConfig } from './schemas';
+import { noteSchema } from '../model/note';
+import { once } from '../model/once';
+import {
+  actorCardSchema,
+  claimCardSchema,
+  emptySchema,
+  entityRefSchema,
+  isEmpty,
+  isMatchReply,
+  isPageConfig,
+  matchReplySchema,
+  pageConfigSchema,
+} from './schemas';
 
 /**
  * The part of the protocol a content script needs at run time: the replies to what it asks the
  * background, the requests it answers, and the envelope. The requests it sends are checked by
  * the background (lib/messaging/protocol.ts, which takes its replies from here).
  *
- * Kept apart so the content script, loaded into every page, builds only these schemas: with the
- * schema modules marked pure, the bundler leaves out every schema nothing here reaches (packs,
- * settings, subscriptions…), which would otherwise be built on each page load. Written with
+ * The content script is loaded into every page, so it builds no schema at load: each reply's
+ * schema is a builder (lib/model/once.ts), called when the first such reply arrives, and the
+ * replies on the way to the highlights are checked by hand (`replyGuards`). Written with
  * zod/mini, as is every schema module the content script reaches (lib/model/ids.ts, note.ts,
- * actor.ts, …): classic zod's first schemas on a page cost about three times as much to build.
+ * …): classic zod's first schemas on a page cost about three times as much to build.
  */
 export const contentReplies = {
-  'page/match': MatchReply,
-  'page/config': PageConfig,
-  'panel/open': z.object({ opened: z.boolean() }),
-  'page/report': Empty,
-  'page/capture': z.object({ saved: z.boolean(), pageId: z.optional(z.string()) }),
-  'entity/card': z.nullable(z.union([ActorCard, ClaimCard])),
-  'notes/for-page': z.object({
-    show: z.boolean(),
-    canCreate: z.boolean(),
-    notes: z.array(Note).check(z.maxLength(10_000)),
-  }),
+  'page/match': matchReplySchema,
+  'page/config': pageConfigSchema,
+  'panel/open': once(() => z.object({ opened: z.boolean() })),
+  'page/report': emptySchema,
+  'page/capture': once(() => z.object({ saved: z.boolean(), pageId: z.optional(z.string()) })),
+  'entity/card': once(() => z.nullable(z.union([actorCardSchema(), claimCardSchema()]))),
+  'notes/for-page': once(() =>
+    z.object({
+      show: z.boolean(),
+      canCreate: z.boolean(),
+      notes: z.array(noteSchema()).check(z.maxLength(10_000)),
+    }),
+  ),
   /** `warning`: the note was saved, its reading copy was not (say so, do not fail the note). */
-  'notes/create': z.object({ note: Note, warning: z.optional(z.string()) }),
-  'review/open': Empty,
-  'packs/offer': z.object({ shown: z.int() }),
-  'claimreview/report': z.object({ reviews: z.int() }),
+  'notes/create': once(() => z.object({ note: noteSchema(), warning: z.optional(z.string()) })),
+  'review/open': emptySchema,
+  'packs/offer': once(() => z.object({ shown: z.int() })),
+  'claimreview/report': once(() => z.object({ reviews: z.int() })),
 } as const;
+
+/**
+ * The replies that stand between a page's text and its highlights, checked by hand with their
+ * schemas' exact rules (tests/unit/messaging/ check that each accepts the same values as its
+ * schema): zod's first schema on a page, and its first parse, cost several milliseconds of
+ * code that has not run yet.
+ */
+export const replyGuards: { readonly [T in ContentSentType]?: (value: unknown) => boolean } = {
+  'page/match': isMatchReply,
+  'page/config': isPageConfig,
+  'page/report': isEmpty,
+};
 
 /** The `type` of a page's `<link rel="alternate">` that offers a pack to subscribe to. */
 export const PACK_LINK_TYPE = 'application/vnd.backstory.pack+json';
@@ -38,20 +63,23 @@ export const PACK_LINK_TYPE = 'application/vnd.backstory.pack+json';
 /** Requests a content script may send (the background also accepts them from extension pages). */
 export type ContentSentType = keyof typeof contentReplies;
 
-/** Messages the background (or an extension page) sends to a tab's content script. */
-export const toContent = {
+/**
+ * Messages the background (or an extension page) sends to a tab's content script, built when
+ * the first one arrives.
+ */
+export const toContent = once(() => ({
   'highlights/reveal': {
-    request: z.object({ target: EntityRef, index: z.int() }),
+    request: z.object({ target: entityRefSchema(), index: z.int() }),
     response: z.object({ found: z.boolean(), total: z.int() }),
   },
   /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
-    request: Empty,
-    response: Empty,
+    request: emptySchema(),
+    response: emptySchema(),
   },
   /** Open the note editor on the page's current selection (context menu, keyboard command). */
   'notes/compose': {
-    request: Empty,
+    request: emptySchema(),
     response: z.object({ opened: z.boolean() }),
   },
   /** The keyboard command: move to the next (or previous) highlight and show its card. */
@@ -61,7 +89,7 @@ export const toContent = {
   },
   /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
   'highlights/stats': {
-    request: Empty,
+    request: emptySchema(),
     response: z.object({
       url: z.string().check(z.maxLength(8192)),
       actors: z.int().check(z.nonnegative()),
@@ -84,30 +112,30 @@ export const toContent = {
       scans: z.optional(z.int().check(z.nonnegative())),
     }),
   },
-} as const;
+}));
 
-export type ContentRequestType = keyof typeof toContent;
-export type ContentRequest<T extends ContentRequestType> = z.input<
-  (typeof toContent)[T]['request']
->;
-export type ContentResponse<T extends ContentRequestType> = z.infer<
-  (typeof toContent)[T]['response']
->;
+type ToContent = ReturnType<typeof toContent>;
+export type ContentRequestType = keyof ToContent;
+export type ContentRequest<T extends ContentRequestType> = z.input<ToContent[T]['request']>;
+export type ContentResponse<T extends ContentRequestType> = z.infer<ToContent[T]['response']>;
 
 export type ContentHandlers = {
   [T in ContentRequestType]: (
-    payload: z.infer<(typeof toContent)[T]['request']>,
+    payload: z.infer<ToContent[T]['request']>,
   ) => ContentResponse<T> | Promise<ContentResponse<T>>;
 };
 
 /** Replies cross contexts as values: errors do not survive structured cloning intact. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const Envelope = z.object({
-  channel: z.literal('backstory'),
-  type: z.string().check(z.maxLength(100)),
-  payload: z.unknown(),
-});
+export const envelopeSchema = once(() =>
+  z.object({
+    channel: z.literal('backstory'),
+    type: z.string().check(z.maxLength(100)),
+    payload: z.unknown(),
+  }),
+);
+export const Envelope = /* @__PURE__ */ envelopeSchema();
 export type Envelope = z.infer<typeof Envelope>;
 
 /**

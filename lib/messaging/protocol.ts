@@ -12,7 +12,8 @@ import {
   Subscription,
   SubscriptionChange,
 } from './packs';
-import { Empty, EntityRef, MatchText, PageReport, TabState } from './schemas';
+import { MatchText, PageReport, TabState } from './page-schemas';
+import { Empty, EntityRef } from './schemas';
 
 /**
  * The one protocol between the extension's contexts. Each request names who may send it:
@@ -37,25 +38,25 @@ export const toBackground = {
           message: 'at most 2,000,000 characters per request',
         }),
     }),
-    response: contentReplies['page/match'],
+    response: contentReplies['page/match'](),
   },
   /** content → background: what Backstory may do on the sender's page (settings, private window). */
   'page/config': {
     from: 'content',
     request: z.object({ url: z.string().max(8192) }),
-    response: contentReplies['page/config'],
+    response: contentReplies['page/config'](),
   },
   /** content → background: a highlight was clicked; open the panel on it (a user gesture). */
   'panel/open': {
     from: 'content',
     request: z.object({ target: EntityRef }),
-    response: contentReplies['panel/open'],
+    response: contentReplies['panel/open'](),
   },
   /** content → background: what was found on the sender's page. */
   'page/report': {
     from: 'content',
     request: PageReport,
-    response: contentReplies['page/report'],
+    response: contentReplies['page/report'](),
   },
   /**
    * content → background: the HTML of the sender's article page, for the background to read its
@@ -68,19 +69,19 @@ export const toBackground = {
       foundActorIds: z.array(Id).max(10_000),
       foundClaimIds: z.array(Id).max(10_000),
     }),
-    response: contentReplies['page/capture'],
+    response: contentReplies['page/capture'](),
   },
   /** content → background: the small hover card for an entity. */
   'entity/card': {
     from: 'content',
     request: z.object({ target: EntityRef }),
-    response: contentReplies['entity/card'],
+    response: contentReplies['entity/card'](),
   },
   /** content → background: the notes on the sender's page, and whether notes may be taken. */
   'notes/for-page': {
     from: 'content',
     request: z.object({ url: z.string().max(8192) }),
-    response: contentReplies['notes/for-page'],
+    response: contentReplies['notes/for-page'](),
   },
   /** content → background: the user took a note on a passage of the sender's page. */
   'notes/create': {
@@ -95,13 +96,13 @@ export const toBackground = {
        */
       html: z.string().max(MAX_CAPTURE_HTML).optional(),
     }),
-    response: contentReplies['notes/create'],
+    response: contentReplies['notes/create'](),
   },
   /** content → background: open the review page on a note (from a note's card on the page). */
   'review/open': {
     from: 'content',
     request: z.object({ noteId: z.optional(Id) }),
-    response: contentReplies['review/open'],
+    response: contentReplies['review/open'](),
   },
   /** extension → background: the settings. */
   'settings/get': {
@@ -149,13 +150,13 @@ export const toBackground = {
   'packs/offer': {
     from: 'content',
     request: z.object({ offers: z.array(PackOfferLink).max(5) }),
-    response: contentReplies['packs/offer'],
+    response: contentReplies['packs/offer'](),
   },
   /** content → background: JSON-LD of the sender's page that mentions ClaimReview. */
   'claimreview/report': {
     from: 'content',
     request: ClaimReviewReport,
-    response: contentReplies['claimreview/report'],
+    response: contentReplies['claimreview/report'](),
   },
   /** extension → background: packs offered by open pages (one tab, or all). */
   'packs/offers': {

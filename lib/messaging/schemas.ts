@@ -1,11 +1,19 @@
 import * as z from 'zod/mini';
-// Direct imports, not the model index: content scripts load this file, and every schema the
-// index pulls in is built at load time on the page's main thread.
-import { ActorKind } from '../model/actor-kind';
-import { HttpUrl, ID_PATTERN, Id, Line } from '../model/ids';
+// Direct imports, not the model index: the content script loads this file. Each schema here is a
+// builder and a constant (lib/model/once.ts): the content script builds a schema only when a
+// reply needs it, and checks the replies on the way to its highlights by hand (the `is…`
+// functions below, which apply the schemas' exact rules). The schemas it never checks are in
+// ./page-schemas.ts, which it does not load.
+import { ACTOR_KINDS, type ActorKind, actorKindSchema } from '../model/actor-kind';
+import { ID_PATTERN, idSchema, Line } from '../model/ids';
+import { once } from '../model/once';
+import type { BlockMatches, MatchedEntities } from './page-schemas';
 
 /** Something the panel can show. */
-export const EntityRef = z.object({ kind: z.enum(['actor', 'claim']), id: Id });
+export const entityRefSchema = once(() =>
+  z.object({ kind: z.enum(['actor', 'claim']), id: idSchema() }),
+);
+export const EntityRef = /* @__PURE__ */ entityRefSchema();
 export type EntityRef = z.infer<typeof EntityRef>;
 
 /** Whether a dictionary's alias columns have one entry per alias each. */
@@ -48,28 +56,6 @@ export interface Dictionary {
   claimQuotes: [words: string, claim: number][];
 }
 
-/** One block of page text sent for matching. */
-export const MatchText = z.string().check(z.maxLength(600_000));
-
-/** An actor mention: [start, end, candidate actor indexes (several: an ambiguous alias)]. */
-export const ActorSpan = z.tuple([
-  z.int().check(z.nonnegative()),
-  z.int().check(z.nonnegative()),
-  z.array(z.int().check(z.nonnegative())).check(z.minLength(1), z.maxLength(50)),
-]);
-/** A sentence that states, denies or reports claims: [start, end, claim indexes, best first]. */
-export const ClaimSpan = z.tuple([
-  z.int().check(z.nonnegative()),
-  z.int().check(z.nonnegative()),
-  z.array(z.int().check(z.nonnegative())).check(z.minLength(1), z.maxLength(50)),
-]);
-
-export const BlockMatches = z.object({
-  actors: z.array(ActorSpan),
-  claims: z.array(ClaimSpan),
-});
-export type BlockMatches = z.infer<typeof BlockMatches>;
-
 const isIndex = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 
 function isSpan(span: unknown): boolean {
@@ -104,18 +90,9 @@ export function isBlockMatchesList(value: unknown): value is BlockMatches[] {
   return true;
 }
 
-/** What a page needs to know about the entities its matches refer to, by dictionary index. */
-export const MatchedEntities = z.object({
-  actors: z.array(z.tuple([z.int().check(z.nonnegative()), Id, z.string(), ActorKind])),
-  claims: z.array(
-    z.tuple([z.int().check(z.nonnegative()), Id, z.string(), z.int().check(z.nonnegative())]),
-  ),
-});
-export type MatchedEntities = z.infer<typeof MatchedEntities>;
-
 const isId = (id: unknown) =>
   typeof id === 'string' && id.length >= 1 && id.length <= 200 && ID_PATTERN.test(id);
-const ACTOR_KINDS = new Set<unknown>(ActorKind.options);
+const ACTOR_KIND_SET = new Set<unknown>(ACTOR_KINDS);
 
 function isEntityList(list: unknown, lastOk: (value: unknown) => boolean): boolean {
   if (!Array.isArray(list)) return false;
@@ -133,7 +110,7 @@ function isEntityList(list: unknown, lastOk: (value: unknown) => boolean): boole
 export function isMatchedEntities(value: unknown): value is MatchedEntities {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { actors, claims } = value as { actors?: unknown; claims?: unknown };
-  return isEntityList(actors, (k) => ACTOR_KINDS.has(k)) && isEntityList(claims, isIndex);
+  return isEntityList(actors, (k) => ACTOR_KIND_SET.has(k)) && isEntityList(claims, isIndex);
 }
 
 /** What the background answers to page/match. */
@@ -156,90 +133,77 @@ export function isMatchReply(value: unknown): value is MatchReply {
 }
 
 /** The page/match reply, checked by `isMatchReply`. */
-export const MatchReply = z.custom<MatchReply>(isMatchReply, {
-  error: 'expected the matches of each block and the entities they refer to',
-});
+export const matchReplySchema = once(() =>
+  z.custom<MatchReply>(isMatchReply, {
+    error: 'expected the matches of each block and the entities they refer to',
+  }),
+);
+export const MatchReply = /* @__PURE__ */ matchReplySchema();
 
-export const FoundEntity = z.object({
-  id: Id,
-  name: z.string().check(z.maxLength(500)),
-  count: z.int().check(z.nonnegative()),
-});
-export type FoundEntity = z.infer<typeof FoundEntity>;
+export const emptySchema = once(() => z.strictObject({}));
+export const Empty = /* @__PURE__ */ emptySchema();
 
-/** An alias on the page that names several actors and that the page's context did not settle. */
-export const AmbiguousMention = z.object({
-  text: z.string().check(z.maxLength(200)),
-  candidates: z.array(Id).check(z.minLength(2), z.maxLength(50)),
-  count: z.int().check(z.nonnegative()),
-});
-export type AmbiguousMention = z.infer<typeof AmbiguousMention>;
+/** `Empty` written out by hand: an object with no enumerable key, as zod checks it (`for…in`). */
+export function isEmpty(value: unknown): value is Record<string, never> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const _key in value) return false;
+  return true;
+}
 
-/** What a content script reports about its page. */
-export const PageReport = z.object({
-  url: HttpUrl,
-  title: z.string().check(z.maxLength(2000)),
-  status: z.enum(['active', 'paused', 'disabled']),
-  actors: z.array(FoundEntity).check(z.maxLength(10_000)),
-  claims: z.array(FoundEntity).check(z.maxLength(10_000)),
-  /** Mentions that could be one of several actors (see lib/match/resolve.ts). */
-  ambiguous: z.optional(z.array(AmbiguousMention).check(z.maxLength(1000))),
-});
-export type PageReport = z.infer<typeof PageReport>;
-
-/** What the panel shows under "On this page" for a tab. */
-export const TabState = z.extend(PageReport, {
-  tabId: z.int(),
-  updatedAt: z.number(),
-});
-export type TabState = z.infer<typeof TabState>;
-
-/** What the panel was asked to show, and for which tab. */
-export const PanelTarget = z.object({
-  target: EntityRef,
-  tabId: z.optional(z.int()),
-  at: z.number(),
-});
-export type PanelTarget = z.infer<typeof PanelTarget>;
-
-export const Empty = z.strictObject({});
-
-export const ActorCard = z.object({
-  id: Id,
-  name: Line(200),
-  kind: ActorKind,
-  role: z.optional(z.string()),
-  statements: z.int().check(z.nonnegative()),
-  claims: z.int().check(z.nonnegative()),
-  deniedBy: z.int().check(z.nonnegative()),
-});
+export const actorCardSchema = once(() =>
+  z.object({
+    id: idSchema(),
+    name: Line(200),
+    kind: actorKindSchema(),
+    role: z.optional(z.string()),
+    statements: z.int().check(z.nonnegative()),
+    claims: z.int().check(z.nonnegative()),
+    deniedBy: z.int().check(z.nonnegative()),
+  }),
+);
+export const ActorCard = /* @__PURE__ */ actorCardSchema();
 export type ActorCard = z.infer<typeof ActorCard>;
 
 /** The hover card of a claim: its gist, who put it forward, and the stances linked to it. */
-export const ClaimCard = z.object({
-  id: Id,
-  kind: z.literal('claim'),
-  gist: Line(500),
-  claimant: z.optional(z.string().check(z.maxLength(200))),
-  statements: z.int().check(z.nonnegative()),
-  supports: z.int().check(z.nonnegative()),
-  denials: z.int().check(z.nonnegative()),
-  qualifies: z.int().check(z.nonnegative()),
-});
+export const claimCardSchema = once(() =>
+  z.object({
+    id: idSchema(),
+    kind: z.literal('claim'),
+    gist: Line(500),
+    claimant: z.optional(z.string().check(z.maxLength(200))),
+    statements: z.int().check(z.nonnegative()),
+    supports: z.int().check(z.nonnegative()),
+    denials: z.int().check(z.nonnegative()),
+    qualifies: z.int().check(z.nonnegative()),
+  }),
+);
+export const ClaimCard = /* @__PURE__ */ claimCardSchema();
 export type ClaimCard = z.infer<typeof ClaimCard>;
 
+const PAGE_REASONS = ['active', 'paused', 'disabled', 'unsupported'] as const;
+
 /** What the content script may do on its page. */
-export const PageConfig = z.object({
-  highlight: z.boolean(),
-  learn: z.boolean(),
-  reason: z.enum(['active', 'paused', 'disabled', 'unsupported']),
-});
+export const pageConfigSchema = once(() =>
+  z.object({
+    highlight: z.boolean(),
+    learn: z.boolean(),
+    reason: z.enum(PAGE_REASONS),
+  }),
+);
+export const PageConfig = /* @__PURE__ */ pageConfigSchema();
 export type PageConfig = z.infer<typeof PageConfig>;
 
-/** A search the panel is asked to run (the context menu on a selection), kept in session storage. */
-export const PanelSearch = z.object({
-  query: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-  at: z.number(),
-});
-export type PanelSearch = z.infer<typeof PanelSearch>;
-export const PANEL_SEARCH_KEY = 'panel:search';
+/**
+ * `PageConfig` written out by hand: the content script checks this reply before it may paint,
+ * and would otherwise build zod's first schema of the page for it (tests/unit/messaging/ check
+ * that both accept the same values).
+ */
+export function isPageConfig(value: unknown): value is PageConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { highlight, learn, reason } = value as Partial<Record<keyof PageConfig, unknown>>;
+  return (
+    typeof highlight === 'boolean' &&
+    typeof learn === 'boolean' &&
+    (PAGE_REASONS as readonly unknown[]).includes(reason)
+  );
+}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { once } from './once';
 
 /** What an id may contain (also checked by hand where a reply is checked without zod). */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/;
@@ -8,19 +9,25 @@ export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9:._/@+-]*$/;
  * browser get a prefix and a hash or random part. Kept to a safe alphabet so an id can sit in a
  * URL, a DOM attribute or a message without escaping.
  */
-export const Id = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  z.regex(ID_PATTERN, {
-    message: 'expected an id of letters, digits and : . _ / @ + -',
-  }),
+export const idSchema = once(() =>
+  z.string().check(
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(ID_PATTERN, {
+      message: 'expected an id of letters, digits and : . _ / @ + -',
+    }),
+  ),
 );
+export const Id = /* @__PURE__ */ idSchema();
 export type Id = z.infer<typeof Id>;
 
 /** An http(s) URL. Anything else (javascript:, data:, file:) is refused at the boundary. */
-export const HttpUrl = z
-  .string()
-  .check(z.maxLength(4096), z.refine(isHttpUrl, { message: 'expected an http or https URL' }));
+export const httpUrlSchema = once(() =>
+  z
+    .string()
+    .check(z.maxLength(4096), z.refine(isHttpUrl, { message: 'expected an http or https URL' })),
+);
+export const HttpUrl = /* @__PURE__ */ httpUrlSchema();
 
 export function isHttpUrl(value: string): boolean {
   try {
@@ -50,7 +57,8 @@ export const Line = (max = 500) =>
     z.refine((s) => !/[\n\r]/.test(s), { message: 'expected a single line' }),
   );
 
-export const IsoDateTime = z.iso.datetime({ offset: true });
+export const isoDateTimeSchema = once(() => z.iso.datetime({ offset: true }));
+export const IsoDateTime = /* @__PURE__ */ isoDateTimeSchema();
 
 /**
  * A short stable hash (cyrb53, 53 bits, base 36) for ids derived from content, such as a page's

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { once } from './once';
 
 /**
  * Where a row came from. Every stored row carries a non-empty list of these, so that a pack can be
@@ -9,14 +10,18 @@ import * as z from 'zod/mini';
  * - `page:<sourceId>` learned by reading that page (its Source row)
  * - `user`            written or edited by the user
  */
-export const Provenance = z.string().check(
-  z.regex(/^(user|pack:[A-Za-z0-9][A-Za-z0-9._-]*|page:[A-Za-z0-9][A-Za-z0-9:._/@+-]*)$/, {
-    message: 'expected "user", "pack:<id>" or "page:<sourceId>"',
-  }),
+export const provenanceSchema = once(() =>
+  z.string().check(
+    z.regex(/^(user|pack:[A-Za-z0-9][A-Za-z0-9._-]*|page:[A-Za-z0-9][A-Za-z0-9:._/@+-]*)$/, {
+      message: 'expected "user", "pack:<id>" or "page:<sourceId>"',
+    }),
+  ),
 );
+export const Provenance = /* @__PURE__ */ provenanceSchema();
 export type Provenance = z.infer<typeof Provenance>;
 
-export const ProvenanceList = z.array(Provenance).check(z.minLength(1));
+export const provenanceListSchema = once(() => z.array(provenanceSchema()).check(z.minLength(1)));
+export const ProvenanceList = /* @__PURE__ */ provenanceListSchema();
 
 export const USER: Provenance = 'user';
 export const fromPack = (packId: string): Provenance => `pack:${packId}`;

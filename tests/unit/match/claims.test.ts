@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Matcher } from '@/lib/match/matcher';
 import { casedCodeAt, type Normalised, normalise, originalEnd } from '@/lib/match/normalize';
 import { charClass, type Tokens, tokenise, WORD } from '@/lib/match/tokens';
-import type { BlockMatches, Dictionary } from '@/lib/messaging/schemas';
+import type { BlockMatches } from '@/lib/messaging/page-schemas';
+import type { Dictionary } from '@/lib/messaging/schemas';
 import { dictionary, engine, pack } from './starter';
 
 /*

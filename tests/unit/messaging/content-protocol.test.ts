@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseReply } from '@/lib/messaging/content-client';
-import { contentReplies, isResult, toContent } from '@/lib/messaging/content-protocol';
+import { contentReplies, isResult, replyGuards, toContent } from '@/lib/messaging/content-protocol';
+import { BlockMatches, MatchedEntities } from '@/lib/messaging/page-schemas';
 import {
-  BlockMatches,
   isBlockMatchesList,
+  isEmpty,
   isMatchedEntities,
   isMatchReply,
-  MatchedEntities,
+  isPageConfig,
 } from '@/lib/messaging/schemas';
 
 /** The content script's side of the protocol (written with zod/mini): what it accepts and refuses. */
@@ -33,14 +34,14 @@ const claimCard = {
 
 describe('replies a content script checks', () => {
   it('accepts an actor card, a claim card or no card', () => {
-    const card = contentReplies['entity/card'];
+    const card = contentReplies['entity/card']();
     expect(card.safeParse(actorCard).success).toBe(true);
     expect(card.safeParse(claimCard).success).toBe(true);
     expect(card.safeParse(null).success).toBe(true);
   });
 
   it('refuses a card with a negative count, a multi-line name or a bad id', () => {
-    const card = contentReplies['entity/card'];
+    const card = contentReplies['entity/card']();
     expect(card.safeParse({ ...actorCard, statements: -1 }).success).toBe(false);
     expect(card.safeParse({ ...actorCard, name: 'two\nlines' }).success).toBe(false);
     expect(card.safeParse({ ...claimCard, id: '../etc' }).success).toBe(false);
@@ -49,26 +50,26 @@ describe('replies a content script checks', () => {
 
   it('parseReply separates a malformed reply from a missing one and passes errors through', () => {
     expect(
-      parseReply({ ok: true, value: actorCard }, contentReplies['entity/card'], 'entity/card'),
+      parseReply({ ok: true, value: actorCard }, contentReplies['entity/card'](), 'entity/card'),
     ).toEqual({ ok: true, value: actorCard });
     expect(
       parseReply(
         { ok: true, value: { ...actorCard, claims: 1.5 } },
-        contentReplies['entity/card'],
+        contentReplies['entity/card'](),
         'entity/card',
       ),
     ).toEqual({ ok: false, error: 'Malformed reply to entity/card' });
-    expect(parseReply('nonsense', contentReplies['page/config'], 'page/config')).toEqual({
+    expect(parseReply('nonsense', contentReplies['page/config'](), 'page/config')).toEqual({
       ok: false,
       error: 'No valid reply to page/config',
     });
     expect(
-      parseReply({ ok: false, error: 'database closed' }, contentReplies['page/config'], 'x'),
+      parseReply({ ok: false, error: 'database closed' }, contentReplies['page/config'](), 'x'),
     ).toEqual({ ok: false, error: 'database closed' });
   });
 
   it('checks match replies: spans of at most 50 candidates, entities by dictionary index', () => {
-    const reply = contentReplies['page/match'];
+    const reply = contentReplies['page/match']();
     const good = {
       version: 2,
       blocks: [{ actors: [[0, 5, [1]]], claims: [] }],
@@ -243,26 +244,93 @@ describe('the hand-written checks of the reply envelope and the page/match reply
       { numRuns: 4000 },
     );
     // The page/match reply schema is this check.
-    expect(contentReplies['page/match'].safeParse(good).success).toBe(true);
-    expect(contentReplies['page/match'].safeParse({ ...good, version: 1.5 }).success).toBe(false);
+    expect(contentReplies['page/match']().safeParse(good).success).toBe(true);
+    expect(contentReplies['page/match']().safeParse({ ...good, version: 1.5 }).success).toBe(false);
+  });
+});
+
+describe('the replies checked by hand on the way to the highlights', () => {
+  const odd = fc.constantFrom(-1, 1.5, Number.NaN, '1', '', null, undefined, true, [], {});
+
+  it('isPageConfig accepts and refuses exactly what PageConfig does', () => {
+    const schema = contentReplies['page/config']();
+    const reason = fc.oneof(
+      fc.constantFrom('active', 'paused', 'disabled', 'unsupported', 'Active', 'off'),
+      odd,
+    );
+    const flag = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: odd });
+    const config = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ highlight: flag, learn: flag, reason }) },
+      {
+        weight: 2,
+        arbitrary: fc.record(
+          { highlight: flag, learn: flag, reason, extra: fc.anything() },
+          { requiredKeys: [] },
+        ),
+      },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    fc.assert(
+      fc.property(config, (value) => {
+        expect(isPageConfig(value)).toBe(schema.safeParse(value).success);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('isEmpty accepts and refuses exactly what Empty does', () => {
+    const schema = contentReplies['page/report']();
+    const inherited = Object.create({ inherited: 1 }) as object;
+    const hidden = Object.defineProperty({}, 'hidden', { value: 1, enumerable: false });
+    for (const value of [{}, inherited, hidden, Object.create(null), new Date(0), [], null, 'x']) {
+      expect(isEmpty(value)).toBe(schema.safeParse(value).success);
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.object(), fc.anything()), (value) => {
+        expect(isEmpty(value)).toBe(schema.safeParse(value).success);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('the replies a page waits on go through their guard, the others through their schema', () => {
+    expect(Object.keys(replyGuards).sort()).toEqual(['page/config', 'page/match', 'page/report']);
+    const config = { highlight: true, learn: false, reason: 'active' };
+    expect(parseReply({ ok: true, value: config }, isPageConfig, 'page/config')).toEqual({
+      ok: true,
+      value: config,
+    });
+    expect(
+      parseReply({ ok: true, value: { ...config, reason: 'on' } }, isPageConfig, 'page/config'),
+    ).toEqual({ ok: false, error: 'Malformed reply to page/config' });
+    expect(parseReply({ ok: false, error: 'closed' }, isEmpty, 'page/report')).toEqual({
+      ok: false,
+      error: 'closed',
+    });
+    expect(parseReply(undefined, isEmpty, 'page/report')).toEqual({
+      ok: false,
+      error: 'No valid reply to page/report',
+    });
   });
 });
 
 describe('requests a content script answers', () => {
   it('checks each request and response against its schema', () => {
-    expect(toContent['highlights/step'].request.safeParse({ direction: 'next' }).success).toBe(
+    expect(toContent()['highlights/step'].request.safeParse({ direction: 'next' }).success).toBe(
       true,
     );
-    expect(toContent['highlights/step'].request.safeParse({ direction: 'up' }).success).toBe(false);
+    expect(toContent()['highlights/step'].request.safeParse({ direction: 'up' }).success).toBe(
+      false,
+    );
     expect(
-      toContent['highlights/reveal'].request.safeParse({
+      toContent()['highlights/reveal'].request.safeParse({
         target: { kind: 'actor', id: 'starter/actor/cuba' },
         index: 0,
       }).success,
     ).toBe(true);
-    expect(toContent['highlights/refresh'].request.safeParse({ extra: 1 }).success).toBe(false);
+    expect(toContent()['highlights/refresh'].request.safeParse({ extra: 1 }).success).toBe(false);
     expect(
-      toContent['highlights/stats'].response.safeParse({
+      toContent()['highlights/stats'].response.safeParse({
         url: 'https://example.org/',
         actors: 1,
         claims: 0,
