@@ -34,7 +34,7 @@ export async function sendToTab<T extends ContentRequestType>(
       type,
       payload,
     });
-    return parseReply(raw, toContent()[type].response, type) as Result<ContentResponse<T>>;
+    return parseReply(raw, toContent[type].response(), type) as Result<ContentResponse<T>>;
   } catch (error) {
     return { ok: false, error: errorText(error) };
   }

@@ -7,10 +7,12 @@ import {
   type ContentRequestType,
   type ContentSentType,
   contentReplies,
-  envelopeSchema,
+  type Guard,
+  isEnvelope,
   isResult,
   type Result,
   replyGuards,
+  requestGuards,
   toContent,
 } from './content-protocol';
 import { PageChannel } from './page-port';
@@ -39,21 +41,28 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
 }
 
 /**
- * How a reply's value is checked: against a schema, or by a guard that applies a schema's rules
- * by hand (`replyGuards`, for the replies a page waits on before its highlights).
+ * How a value is checked: against a schema, or first by a guard written by hand (see `Guard`),
+ * the schema built and asked only for what the guard does not accept.
  */
-export type ReplyCheck = z.core.$ZodType | ((value: unknown) => boolean);
+export type Check = z.core.$ZodType | { guard: Guard; schema: () => z.core.$ZodType };
 
-/** A reply checked twice: the envelope (ok or error), then the value with `check`. */
-export function parseReply(raw: unknown, check: ReplyCheck, type: string): Result<unknown> {
+/** Checks `value`; what the check accepts, as its schema returns it. */
+export function check(
+  value: unknown,
+  how: Check,
+): { success: true; data: unknown } | { success: false } {
+  if ('guard' in how) {
+    if (how.guard(value)) return { success: true, data: value };
+    return z.safeParse(how.schema(), value);
+  }
+  return z.safeParse(how, value);
+}
+
+/** A reply checked twice: the envelope (ok or error), then the value. */
+export function parseReply(raw: unknown, reply: Check, type: string): Result<unknown> {
   if (!isResult(raw)) return { ok: false, error: `No valid reply to ${type}` };
   if (!raw.ok) return { ok: false, error: raw.error };
-  if (typeof check === 'function') {
-    return check(raw.value)
-      ? { ok: true, value: raw.value }
-      : { ok: false, error: `Malformed reply to ${type}` };
-  }
-  const value = z.safeParse(check, raw.value);
+  const value = check(raw.value, reply);
   if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
   return { ok: true, value: value.data };
 }
@@ -89,7 +98,7 @@ export function closePageChannel(): void {
 export async function ask(
   type: string,
   payload: unknown,
-  reply: ReplyCheck,
+  reply: Check,
   measure: Measure = (work) => work(),
 ): Promise<Result<unknown>> {
   try {
@@ -102,29 +111,30 @@ export async function ask(
 
 /**
  * sendToBackground (./client.ts) for the requests a content script may send. Never throws. The
- * reply's schema is built with the first request of its type, unless a guard checks it.
+ * reply's schema is built with the first request of its type, unless a guard checks the reply.
  */
 export function sendFromContent<T extends ContentSentType>(
   type: T,
   payload: BackgroundRequest<T>,
   measure?: Measure,
 ): Promise<Result<BackgroundResponse<T>>> {
-  const check = replyGuards[type] ?? contentReplies[type]();
-  return ask(type, payload, check, measure) as Promise<Result<BackgroundResponse<T>>>;
+  const guard = replyGuards[type];
+  const reply = guard ? { guard, schema: contentReplies[type] } : contentReplies[type]();
+  return ask(type, payload, reply, measure) as Promise<Result<BackgroundResponse<T>>>;
 }
 
 /** The content script's listener: only the extension itself (no tab) may talk to it. */
 export function contentListener(handlers: Partial<ContentHandlers>) {
   return (message: unknown, sender: Sender): Promise<Result<unknown>> | undefined => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-    // The schemas are built with the first message from the extension, not at page load.
-    const envelope = envelopeSchema().safeParse(message);
-    const requests = toContent();
-    if (!envelope.success || !Object.hasOwn(requests, envelope.data.type)) return undefined;
-    const type = envelope.data.type as ContentRequestType;
+    if (!isEnvelope(message) || !Object.hasOwn(toContent, message.type)) return undefined;
+    const type = message.type as ContentRequestType;
     const handler = handlers[type] as ((p: unknown) => MaybePromise<unknown>) | undefined;
     if (!handler) return undefined;
-    const parsed = requests[type].request.safeParse(envelope.data.payload);
+    // A request's schema is built with the first request of its type, unless a guard checks it.
+    const guard = requestGuards[type];
+    const schema = toContent[type].request;
+    const parsed = check(message.payload, guard ? { guard, schema } : schema());
     if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
     try {
       return settle(handler(parsed.data));

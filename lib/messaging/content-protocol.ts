@@ -46,15 +46,50 @@ export const contentReplies = {
 } as const;
 
 /**
- * The replies that stand between a page's text and its highlights, checked by hand with their
- * schemas' exact rules (tests/unit/messaging/ check that each accepts the same values as its
- * schema): zod's first schema on a page, and its first parse, cost several milliseconds of
- * code that has not run yet.
+ * A check written by hand for a message every page receives. It accepts only values its schema
+ * accepts as they are; what it does not accept goes to the schema, which is then built and
+ * decides. zod's first schema on a page, and its first parse, cost several milliseconds of code
+ * that has not run yet (tests/unit/messaging/ check each guard against its schema).
  */
-export const replyGuards: { readonly [T in ContentSentType]?: (value: unknown) => boolean } = {
+export type Guard = (value: unknown) => boolean;
+
+/**
+ * `{ show, canCreate, notes: [] }`: every page asks for its notes, and most have none. A reply
+ * with notes goes to the schema, which checks each note.
+ */
+export function isNoNotes(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { show, canCreate, notes } = value as {
+    show?: unknown;
+    canCreate?: unknown;
+    notes?: unknown;
+  };
+  return (
+    typeof show === 'boolean' &&
+    typeof canCreate === 'boolean' &&
+    Array.isArray(notes) &&
+    notes.length === 0
+  );
+}
+
+/** The page/capture reply, `{ saved, pageId? }`, written out by hand. */
+export function isCaptureReply(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { saved, pageId } = value as { saved?: unknown; pageId?: unknown };
+  return typeof saved === 'boolean' && (pageId === undefined || typeof pageId === 'string');
+}
+
+/**
+ * The replies every page receives: the three that stand between its text and its highlights
+ * and the one to its reading copy, which the guards check exactly as their schemas do, and its
+ * notes when it has none.
+ */
+export const replyGuards: { readonly [T in ContentSentType]?: Guard } = {
   'page/match': isMatchReply,
   'page/config': isPageConfig,
   'page/report': isEmpty,
+  'page/capture': isCaptureReply,
+  'notes/for-page': isNoNotes,
 };
 
 /** The `type` of a page's `<link rel="alternate">` that offers a pack to subscribe to. */
@@ -64,64 +99,78 @@ export const PACK_LINK_TYPE = 'application/vnd.backstory.pack+json';
 export type ContentSentType = keyof typeof contentReplies;
 
 /**
- * Messages the background (or an extension page) sends to a tab's content script, built when
- * the first one arrives.
+ * Messages the background (or an extension page) sends to a tab's content script: each request's
+ * and response's schema built when first needed (the content script checks requests, the
+ * sender checks responses).
  */
-export const toContent = once(() => ({
+export const toContent = {
   'highlights/reveal': {
-    request: z.object({ target: entityRefSchema(), index: z.int() }),
-    response: z.object({ found: z.boolean(), total: z.int() }),
+    request: once(() => z.object({ target: entityRefSchema(), index: z.int() })),
+    response: once(() => z.object({ found: z.boolean(), total: z.int() })),
   },
   /** Settings or knowledge changed: check the page's policy again, then re-scan or clear. */
   'highlights/refresh': {
-    request: emptySchema(),
-    response: emptySchema(),
+    request: emptySchema,
+    response: emptySchema,
   },
   /** Open the note editor on the page's current selection (context menu, keyboard command). */
   'notes/compose': {
-    request: emptySchema(),
-    response: z.object({ opened: z.boolean() }),
+    request: emptySchema,
+    response: once(() => z.object({ opened: z.boolean() })),
   },
   /** The keyboard command: move to the next (or previous) highlight and show its card. */
   'highlights/step': {
-    request: z.object({ direction: z.enum(['next', 'previous']) }),
-    response: z.object({ found: z.boolean() }),
+    request: once(() => z.object({ direction: z.enum(['next', 'previous']) })),
+    response: once(() => z.object({ found: z.boolean() })),
   },
   /** What the content script found and what it cost (tests, benchmarks, diagnostics). */
   'highlights/stats': {
-    request: emptySchema(),
-    response: z.object({
-      url: z.string().check(z.maxLength(8192)),
-      actors: z.int().check(z.nonnegative()),
-      claims: z.int().check(z.nonnegative()),
-      ambiguous: z.int().check(z.nonnegative()),
-      blocks: z.int().check(z.nonnegative()),
-      /** Main-thread time of the content script's own work, ms. */
-      mainThreadMs: z.number().check(z.nonnegative()),
-      /** The longest single slice of that work, ms. */
-      longestSliceMs: z.number().check(z.nonnegative()),
-      /** From the script's start to highlights set, ms. */
-      toHighlightsMs: z.number().check(z.nonnegative()),
-      /** From the script's start to the first frame painted with them, ms. */
-      toPaintMs: z.number().check(z.nonnegative()),
-      /** From the script's start to the first frame painted with the visible blocks' ones, ms. */
-      toVisiblePaintMs: z.optional(z.number().check(z.nonnegative())),
-      /** When the script started, ms after the page's navigation began (performance.now()). */
-      startedAtMs: z.optional(z.number().check(z.nonnegative())),
-      /** How many full scans of the page ran (the first, navigations, refreshes). */
-      scans: z.optional(z.int().check(z.nonnegative())),
-    }),
+    request: emptySchema,
+    response: once(() =>
+      z.object({
+        url: z.string().check(z.maxLength(8192)),
+        actors: z.int().check(z.nonnegative()),
+        claims: z.int().check(z.nonnegative()),
+        ambiguous: z.int().check(z.nonnegative()),
+        blocks: z.int().check(z.nonnegative()),
+        /** Main-thread time of the content script's own work, ms. */
+        mainThreadMs: z.number().check(z.nonnegative()),
+        /** The longest single slice of that work, ms. */
+        longestSliceMs: z.number().check(z.nonnegative()),
+        /** From the script's start to highlights set, ms. */
+        toHighlightsMs: z.number().check(z.nonnegative()),
+        /** From the script's start to the first frame painted with them, ms. */
+        toPaintMs: z.number().check(z.nonnegative()),
+        /** From the script's start to the first frame painted with the visible blocks' ones, ms. */
+        toVisiblePaintMs: z.optional(z.number().check(z.nonnegative())),
+        /** When the script started, ms after the page's navigation began (performance.now()). */
+        startedAtMs: z.optional(z.number().check(z.nonnegative())),
+        /** How many full scans of the page ran (the first, navigations, refreshes). */
+        scans: z.optional(z.int().check(z.nonnegative())),
+      }),
+    ),
   },
-}));
+} as const;
 
-type ToContent = ReturnType<typeof toContent>;
-export type ContentRequestType = keyof ToContent;
-export type ContentRequest<T extends ContentRequestType> = z.input<ToContent[T]['request']>;
-export type ContentResponse<T extends ContentRequestType> = z.infer<ToContent[T]['response']>;
+/** The requests a page receives with no payload, checked by hand (see `Guard`). */
+export const requestGuards: { readonly [T in ContentRequestType]?: Guard } = {
+  'highlights/refresh': isEmpty,
+  'notes/compose': isEmpty,
+  'highlights/stats': isEmpty,
+};
+
+type Schemas<T extends ContentRequestType> = (typeof toContent)[T];
+export type ContentRequestType = keyof typeof toContent;
+export type ContentRequest<T extends ContentRequestType> = z.input<
+  ReturnType<Schemas<T>['request']>
+>;
+export type ContentResponse<T extends ContentRequestType> = z.infer<
+  ReturnType<Schemas<T>['response']>
+>;
 
 export type ContentHandlers = {
   [T in ContentRequestType]: (
-    payload: z.infer<ToContent[T]['request']>,
+    payload: z.infer<ReturnType<Schemas<T>['request']>>,
   ) => ContentResponse<T> | Promise<ContentResponse<T>>;
 };
 
@@ -137,6 +186,19 @@ export const envelopeSchema = once(() =>
 );
 export const Envelope = /* @__PURE__ */ envelopeSchema();
 export type Envelope = z.infer<typeof Envelope>;
+
+/**
+ * `Envelope` written out by hand, as every message a content script receives goes through it
+ * first (tests/unit/messaging/ check that both accept the same values).
+ */
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { channel, type } = value as { channel?: unknown; type?: unknown };
+  // The payload may be anything, undefined included, but must be there.
+  return (
+    channel === 'backstory' && typeof type === 'string' && type.length <= 100 && 'payload' in value
+  );
+}
 
 /**
  * Whether a reply is a Result: `z.discriminatedUnion('ok', [z.object({ ok: z.literal(true),

@@ -72,6 +72,8 @@ const REPLIES: Record<string, unknown> = {
   },
   'page/report': {},
   'notes/for-page': { show: true, canCreate: true, notes: [] },
+  'page/capture': { saved: true, pageId: 'page/1' },
+  'entity/card': null,
 };
 const EXTENSION_ID = 'backstory-test';
 const browserStub = {
@@ -113,40 +115,56 @@ describe("the content script's schemas", () => {
     expect(Object.fromEntries(zodCalls)).toEqual({});
   });
 
-  it('none is built for the replies a page waits on before its highlights', async () => {
+  it('none is built for the replies every page receives', async () => {
     const { sendFromContent } = messaging;
     expect(await sendFromContent('page/config', { url: 'https://example.org/' })).toMatchObject({
       ok: true,
     });
     expect(await sendFromContent('page/match', { texts: ['Cuba'] })).toMatchObject({ ok: true });
     expect(await sendFromContent('page/report', {})).toMatchObject({ ok: true });
+    expect(await sendFromContent('page/capture', { html: '' })).toMatchObject({ ok: true });
+    expect(await sendFromContent('notes/for-page', { url: 'https://x.org/' })).toEqual({
+      ok: true,
+      value: { show: true, canCreate: true, notes: [] },
+    });
     expect(built()).toBe(0);
   });
 
-  it("a reply's schema is built when the first such reply is asked for, and checks it", async () => {
-    const reply = await messaging.sendFromContent('notes/for-page', { url: 'https://x.org/' });
-    expect(reply).toEqual({ ok: true, value: { show: true, canCreate: true, notes: [] } });
-    expect(zodCalls.get('object')).toBeGreaterThan(0);
-    const afterFirst = built();
-    await messaging.sendFromContent('notes/for-page', { url: 'https://x.org/' });
-    expect(built()).toBe(afterFirst);
-  });
-
-  it('the requests the page answers are checked once a message arrives', async () => {
+  it('nor for the requests with no payload that the page answers', async () => {
     const listener = messaging.contentListener({ 'notes/compose': () => ({ opened: true }) });
-    const before = built();
     const message = { channel: 'backstory', type: 'notes/compose', payload: {} };
-    // A page's own script is refused before anything is built for it.
+    // A page's own script is refused before anything is looked at.
     expect(listener(message, { id: EXTENSION_ID, tab: { id: 1 } })).toBeUndefined();
-    expect(built()).toBe(before);
     expect(await listener(message, { id: EXTENSION_ID })).toEqual({
       ok: true,
       value: { opened: true },
     });
-    expect(built()).toBeGreaterThan(before);
+    expect(built()).toBe(0);
+    // A payload the guard does not accept goes to the schema, which is built and refuses it.
     expect(await listener({ ...message, payload: { extra: 1 } }, { id: EXTENSION_ID })).toEqual({
       ok: false,
       error: 'Invalid notes/compose request',
     });
+    expect(zodCalls.get('strictObject')).toBe(1);
+  });
+
+  it("another message's schema is built with the first one, once, and checks it", async () => {
+    const before = built();
+    expect(await messaging.sendFromContent('entity/card', { target: {} })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const afterFirst = built();
+    expect(afterFirst).toBeGreaterThan(before);
+    expect(zodCalls.get('union')).toBe(1);
+    await messaging.sendFromContent('entity/card', { target: {} });
+    expect(built()).toBe(afterFirst);
+    const listener = messaging.contentListener({ 'highlights/step': () => ({ found: false }) });
+    const step = { channel: 'backstory', type: 'highlights/step', payload: { direction: 'up' } };
+    expect(await listener(step, { id: EXTENSION_ID })).toEqual({
+      ok: false,
+      error: 'Invalid highlights/step request',
+    });
+    expect(built()).toBeGreaterThan(afterFirst);
   });
 });

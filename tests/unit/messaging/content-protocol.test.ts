@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { parseReply } from '@/lib/messaging/content-client';
-import { contentReplies, isResult, replyGuards, toContent } from '@/lib/messaging/content-protocol';
+import {
+  contentReplies,
+  Envelope,
+  isCaptureReply,
+  isEnvelope,
+  isNoNotes,
+  isResult,
+  replyGuards,
+  requestGuards,
+  toContent,
+} from '@/lib/messaging/content-protocol';
 import { BlockMatches, MatchedEntities } from '@/lib/messaging/page-schemas';
 import {
   isBlockMatchesList,
@@ -278,6 +288,26 @@ describe('the replies checked by hand on the way to the highlights', () => {
     );
   });
 
+  it('isCaptureReply accepts and refuses exactly what the page/capture schema does', () => {
+    const schema = contentReplies['page/capture']();
+    const reply = fc.record(
+      {
+        saved: fc.oneof(fc.boolean(), odd),
+        pageId: fc.oneof(fc.string(), odd),
+        extra: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(reply, fc.anything()), (value) => {
+        expect(isCaptureReply(value)).toBe(schema.safeParse(value).success);
+      }),
+      { numRuns: 4000 },
+    );
+    const undefinedId = { saved: true, pageId: undefined };
+    expect(isCaptureReply(undefinedId)).toBe(schema.safeParse(undefinedId).success);
+  });
+
   it('isEmpty accepts and refuses exactly what Empty does', () => {
     const schema = contentReplies['page/report']();
     const inherited = Object.create({ inherited: 1 }) as object;
@@ -293,44 +323,136 @@ describe('the replies checked by hand on the way to the highlights', () => {
     );
   });
 
-  it('the replies a page waits on go through their guard, the others through their schema', () => {
-    expect(Object.keys(replyGuards).sort()).toEqual(['page/config', 'page/match', 'page/report']);
+  it('a guard accepts only what its schema accepts; what it refuses, the schema decides', () => {
+    expect(Object.keys(replyGuards).sort()).toEqual([
+      'notes/for-page',
+      'page/capture',
+      'page/config',
+      'page/match',
+      'page/report',
+    ]);
+    expect(Object.keys(requestGuards).sort()).toEqual([
+      'highlights/refresh',
+      'highlights/stats',
+      'notes/compose',
+    ]);
+    let built = 0;
     const config = { highlight: true, learn: false, reason: 'active' };
-    expect(parseReply({ ok: true, value: config }, isPageConfig, 'page/config')).toEqual({
+    const guarded = {
+      guard: isPageConfig,
+      schema: () => {
+        built++;
+        return contentReplies['page/config']();
+      },
+    };
+    expect(parseReply({ ok: true, value: config }, guarded, 'page/config')).toEqual({
       ok: true,
       value: config,
     });
+    expect(built).toBe(0);
     expect(
-      parseReply({ ok: true, value: { ...config, reason: 'on' } }, isPageConfig, 'page/config'),
+      parseReply({ ok: true, value: { ...config, reason: 'on' } }, guarded, 'page/config'),
     ).toEqual({ ok: false, error: 'Malformed reply to page/config' });
-    expect(parseReply({ ok: false, error: 'closed' }, isEmpty, 'page/report')).toEqual({
+    expect(built).toBe(1);
+    expect(parseReply({ ok: false, error: 'closed' }, guarded, 'page/config')).toEqual({
       ok: false,
       error: 'closed',
     });
-    expect(parseReply(undefined, isEmpty, 'page/report')).toEqual({
+    expect(parseReply(undefined, guarded, 'page/config')).toEqual({
       ok: false,
-      error: 'No valid reply to page/report',
+      error: 'No valid reply to page/config',
     });
+  });
+
+  it('isNoNotes accepts only note replies with no notes, all of which the schema accepts', () => {
+    const schema = contentReplies['notes/for-page']();
+    const note = {
+      id: 'note/1',
+      body: 'Check the date',
+      tags: [' talks '],
+      target: { kind: 'entity', entityType: 'actor', entityId: 'starter/actor/cuba' },
+      createdAt: '2026-12-07T10:00:00Z',
+      updatedAt: '2026-12-07T10:00:00Z',
+      provenance: ['user'],
+    };
+    const flag = fc.oneof({ weight: 4, arbitrary: fc.boolean() }, { weight: 1, arbitrary: odd });
+    const notes = fc.oneof(
+      fc.constant([]),
+      fc.constant([note]),
+      fc.constant([{ ...note, id: '' }]),
+      odd,
+    );
+    const reply = fc.oneof(
+      { weight: 6, arbitrary: fc.record({ show: flag, canCreate: flag, notes }) },
+      { weight: 1, arbitrary: fc.anything() },
+    );
+    fc.assert(
+      fc.property(reply, (value) => {
+        const accepted = schema.safeParse(value).success;
+        if (isNoNotes(value)) expect(accepted).toBe(true);
+        // What the guard leaves to the schema is exactly a reply with notes, or a wrong one.
+        const empty = accepted && (value as { notes: unknown[] }).notes.length === 0;
+        expect(isNoNotes(value)).toBe(empty);
+      }),
+      { numRuns: 2000 },
+    );
+    // A reply with notes goes to the schema, which returns them as it parses them (trimmed).
+    expect(
+      parseReply(
+        { ok: true, value: { show: true, canCreate: true, notes: [note] } },
+        { guard: isNoNotes, schema: contentReplies['notes/for-page'] },
+        'notes/for-page',
+      ),
+    ).toEqual({
+      ok: true,
+      value: { show: true, canCreate: true, notes: [{ ...note, tags: ['talks'] }] },
+    });
+  });
+
+  it('isEnvelope accepts and refuses exactly what Envelope does', () => {
+    const envelope = fc.record(
+      {
+        channel: fc.oneof(fc.constantFrom('backstory', 'Backstory', ''), odd),
+        type: fc.oneof(fc.string({ maxLength: 120 }), odd),
+        payload: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(envelope, fc.anything()), (value) => {
+        expect(isEnvelope(value)).toBe(Envelope.safeParse(value).success);
+      }),
+      { numRuns: 4000 },
+    );
+    const inherited = Object.create({ payload: 1 }) as object;
+    Object.assign(inherited, { channel: 'backstory', type: 'x' });
+    for (const value of [
+      { channel: 'backstory', type: 'x', payload: undefined },
+      { channel: 'backstory', type: 'x' },
+      inherited,
+    ]) {
+      expect(isEnvelope(value)).toBe(Envelope.safeParse(value).success);
+    }
   });
 });
 
 describe('requests a content script answers', () => {
   it('checks each request and response against its schema', () => {
-    expect(toContent()['highlights/step'].request.safeParse({ direction: 'next' }).success).toBe(
+    expect(toContent['highlights/step'].request().safeParse({ direction: 'next' }).success).toBe(
       true,
     );
-    expect(toContent()['highlights/step'].request.safeParse({ direction: 'up' }).success).toBe(
+    expect(toContent['highlights/step'].request().safeParse({ direction: 'up' }).success).toBe(
       false,
     );
     expect(
-      toContent()['highlights/reveal'].request.safeParse({
+      toContent['highlights/reveal'].request().safeParse({
         target: { kind: 'actor', id: 'starter/actor/cuba' },
         index: 0,
       }).success,
     ).toBe(true);
-    expect(toContent()['highlights/refresh'].request.safeParse({ extra: 1 }).success).toBe(false);
+    expect(toContent['highlights/refresh'].request().safeParse({ extra: 1 }).success).toBe(false);
     expect(
-      toContent()['highlights/stats'].response.safeParse({
+      toContent['highlights/stats'].response().safeParse({
         url: 'https://example.org/',
         actors: 1,
         claims: 0,
