@@ -47,7 +47,7 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
 export type Check = z.core.$ZodType | { guard: Guard; schema: () => z.core.$ZodType };
 
 /** Checks `value`; what the check accepts, as its schema returns it. */
-export function check(
+export function checkMessage(
   value: unknown,
   how: Check,
 ): { success: true; data: unknown } | { success: false } {
@@ -62,7 +62,7 @@ export function check(
 export function parseReply(raw: unknown, reply: Check, type: string): Result<unknown> {
   if (!isResult(raw)) return { ok: false, error: `No valid reply to ${type}` };
   if (!raw.ok) return { ok: false, error: raw.error };
-  const value = check(raw.value, reply);
+  const value = checkMessage(raw.value, reply);
   if (!value.success) return { ok: false, error: `Malformed reply to ${type}` };
   return { ok: true, value: value.data };
 }
@@ -134,7 +134,7 @@ export function contentListener(handlers: Partial<ContentHandlers>) {
     // A request's schema is built with the first request of its type, unless a guard checks it.
     const guard = requestGuards[type];
     const schema = toContent[type].request;
-    const parsed = check(message.payload, guard ? { guard, schema } : schema());
+    const parsed = checkMessage(message.payload, guard ? { guard, schema } : schema());
     if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
     try {
       return settle(handler(parsed.data));
