@@ -3,13 +3,19 @@ import { build } from 'vite';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+export interface BundleOptions {
+  /** `iife` (a script to evaluate) or `cjs` (a module whose imports a caller supplies). */
+  format: 'iife' | 'cjs';
+  /** Imports left out of the bundle, for the caller to supply (`cjs` only). */
+  external?: string[];
+  minify?: boolean;
+}
+
 /**
- * Bundles a module of the project (and what it imports: Dexie, the database, queries) into one
- * script to evaluate inside an extension page, so a test or benchmark can use the extension's own
- * IndexedDB exactly as the panel does. Evaluate it with page.evaluate(code): extension pages'
- * CSP refuses injected script elements, evaluation through DevTools is not subject to it.
+ * Bundles a module of the project, and what it imports, into one chunk with Vite and Rollup, as
+ * the extension is built (the same resolution and tree-shaking).
  */
-export async function bundleForPage(entry: string): Promise<string> {
+export async function bundleModule(entry: string, options: BundleOptions): Promise<string> {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
@@ -17,13 +23,14 @@ export async function bundleForPage(entry: string): Promise<string> {
     resolve: { alias: { '@': ROOT } },
     build: {
       write: false,
-      minify: true,
+      minify: options.minify ?? true,
       lib: {
         entry: resolve(ROOT, entry),
-        formats: ['iife'],
+        formats: [options.format],
         name: 'BackstoryInPage',
-        fileName: () => 'in-page.js',
+        fileName: () => `bundle.${options.format}.js`,
       },
+      rollupOptions: { external: options.external ?? [] },
     },
   });
   const output = Array.isArray(out) ? out[0] : out;
@@ -31,4 +38,14 @@ export async function bundleForPage(entry: string): Promise<string> {
   const chunk = output.output.find((o) => o.type === 'chunk');
   if (chunk?.type !== 'chunk') throw new Error(`no chunk in the bundle of ${entry}`);
   return chunk.code;
+}
+
+/**
+ * Bundles a module of the project (and what it imports: Dexie, the database, queries) into one
+ * script to evaluate inside an extension page, so a test or benchmark can use the extension's own
+ * IndexedDB exactly as the panel does. Evaluate it with page.evaluate(code): extension pages'
+ * CSP refuses injected script elements, evaluation through DevTools is not subject to it.
+ */
+export function bundleForPage(entry: string): Promise<string> {
+  return bundleModule(entry, { format: 'iife' });
 }

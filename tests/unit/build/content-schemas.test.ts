@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import { build } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleModule } from '../../../scripts/lib/page-bundle';
 
 /**
  * The content script's messaging, bundled the way the extension is built (Vite and Rollup, which
@@ -10,32 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
  * (its other imports of lib/messaging and lib/model are types): what it builds at load, every
  * page builds (lib/model/once.ts).
  */
-const ROOT = resolve(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
-
-async function bundleContentMessaging(): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    resolve: { alias: { '@': ROOT } },
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: resolve(ROOT, 'lib/messaging/content-client.ts'),
-        formats: ['cjs'],
-        fileName: () => 'content-client.cjs',
-      },
-      rollupOptions: { external: ['zod/mini', 'wxt/browser'] },
-    },
-  });
-  const output = Array.isArray(out) ? out[0] : out;
-  if (!output || !('output' in output)) throw new Error('vite did not return a bundle');
-  const chunk = output.output.find((o) => o.type === 'chunk');
-  if (chunk?.type !== 'chunk') throw new Error('no chunk in the bundle');
-  return chunk.code;
-}
 
 /**
  * zod/mini with its schema factories counted by name (`object`, `string`, `iso.datetime`…);
@@ -99,7 +73,11 @@ interface ContentMessaging {
 let messaging: ContentMessaging;
 
 beforeAll(async () => {
-  const code = await bundleContentMessaging();
+  const code = await bundleModule('lib/messaging/content-client.ts', {
+    format: 'cjs',
+    external: ['zod/mini', 'wxt/browser'],
+    minify: false,
+  });
   const module = { exports: {} as ContentMessaging };
   const requireStub = (id: string) => {
     if (id === 'zod/mini') return countingZod;
