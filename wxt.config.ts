@@ -10,17 +10,17 @@ const DEV_KEY =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact(), quietContentScriptContext()],
-    build: {
-      rollupOptions: {
-        onwarn(warning, warn) {
-          // zod 4 ships comments Rollup cannot place; harmless, and noise in every build.
-          if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod'))
-            return;
-          warn(warning);
-        },
+    plugins: [
+      preact(),
+      quietContentScriptContext(),
+      {
+        // zod 4 ships comments Rollup cannot place; harmless, and noise in every build. A
+        // plugin's log hook, as WXT replaces `build.rollupOptions` (and its onwarn) per entrypoint.
+        name: 'backstory:quiet-zod-annotations',
+        onLog: (_level, log) =>
+          !(log.code === 'INVALID_ANNOTATION' && log.id?.includes('node_modules/zod')),
       },
-    },
+    ],
   }),
   manifest: ({ browser }) => ({
     name: 'Backstory',
