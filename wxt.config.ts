@@ -14,8 +14,8 @@ export default defineConfig({
       preact(),
       quietContentScriptContext(),
       {
-        // zod 4 ships comments Rollup cannot place; harmless, and noise in every build. A
-        // plugin's log hook, as WXT replaces `build.rollupOptions` (and its onwarn) per entrypoint.
+        // zod 4 ships comments Rollup cannot place; harmless, and noise in every build. Filtered
+        // by a plugin's log hook: a `build.rollupOptions.onwarn` filter here let all 12 through.
         name: 'backstory:quiet-zod-annotations',
         onLog: (_level, log) =>
           !(log.code === 'INVALID_ANNOTATION' && log.id?.includes('node_modules/zod')),
