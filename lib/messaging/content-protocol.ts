@@ -18,9 +18,10 @@ import {
  * background, the requests it answers, and the envelope. The requests it sends are checked by
  * the background (lib/messaging/protocol.ts, which takes its replies from here).
  *
- * The content script is loaded into every page, so it builds no schema at load: each reply's
- * schema is a builder (lib/model/once.ts), called when the first such reply arrives, and the
- * replies on the way to the highlights are checked by hand (`replyGuards`). Written with
+ * The content script is loaded into every page, so it builds no schema at load: each schema is
+ * a builder (lib/model/once.ts), called when the first message that needs it arrives, and the
+ * messages every page receives are checked first by hand (`replyGuards`, `requestGuards`,
+ * `isEnvelope`), so most pages never build one. Written with
  * zod/mini, as is every schema module the content script reaches (lib/model/ids.ts, note.ts,
  * …): classic zod's first schemas on a page cost about three times as much to build.
  */
