@@ -1,3 +1,4 @@
+import { loadedAt } from './loaded-at';
 import './style.css';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -176,6 +177,7 @@ export default defineContentScript({
         toPaintMs: session.toPaintMs,
         toVisiblePaintMs: session.toVisiblePaintMs,
         startedAtMs: startedAt,
+        loadMs: startedAt - loadedAt,
         scans,
       }),
     });

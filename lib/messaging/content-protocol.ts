@@ -146,6 +146,8 @@ export const toContent = {
         toVisiblePaintMs: z.optional(z.number().check(z.nonnegative())),
         /** When the script started, ms after the page's navigation began (performance.now()). */
         startedAtMs: z.optional(z.number().check(z.nonnegative())),
+        /** From the script's first module to `main()` (loading its code), ms. */
+        loadMs: z.optional(z.number().check(z.nonnegative())),
         /** How many full scans of the page ran (the first, navigations, refreshes). */
         scans: z.optional(z.int().check(z.nonnegative())),
       }),

@@ -494,6 +494,7 @@ async function extension(
         toVisiblePaintMs: [],
         firstPaintMs: [],
         startedAtMs: [],
+        loadMs: [],
         visibleAfterFirstPaintMs: [],
         elementsAdded: [],
         highlights: [],
@@ -538,6 +539,7 @@ async function extension(
           m.toVisiblePaintMs?.push(stats.toVisiblePaintMs ?? Number.NaN);
           m.firstPaintMs?.push(fcp);
           m.startedAtMs?.push(stats.startedAtMs ?? Number.NaN);
+          m.loadMs?.push(stats.loadMs ?? Number.NaN);
           m.visibleAfterFirstPaintMs?.push(
             (stats.startedAtMs ?? Number.NaN) + (stats.toVisiblePaintMs ?? Number.NaN) - fcp,
           );
@@ -796,6 +798,12 @@ const bench: BenchModule = {
           `extension, ${name}, 10k aliases: content script start, after navigation (p50)`,
           p50('startedAtMs'),
           'ms',
+        );
+        add(
+          `extension, ${name}, 10k aliases: loading the content script, to its start (p50)`,
+          p50('loadMs'),
+          'ms',
+          'its modules evaluated; it builds no schema then (tests/unit/build/content-schemas.test.ts)',
         );
         add(
           `extension, ${name}, 10k aliases: the page's first contentful paint, after navigation (p50)`,

@@ -42,6 +42,9 @@ test('on the sample pages exactly the known surface forms are highlighted', asyn
     // the whole page.
     const inView = stats.toVisiblePaintMs ?? 0;
     assert.ok(inView > 0 && inView <= stats.toPaintMs, `${file}: ${inView} / ${stats.toPaintMs}`);
+    // Loading the script came before its start, which came after navigation.
+    const { loadMs = -1, startedAtMs = 0 } = stats;
+    assert.ok(loadMs >= 0 && loadMs < startedAtMs, `${file}: load ${loadMs} / ${startedAtMs}`);
     const expected = golden(file);
     for (const name of NAMES) {
       assert.deepEqual(await highlightTexts(page, name), expected[name], `${file}: ${name}`);

@@ -20,6 +20,7 @@ export interface Stats {
   toPaintMs: number;
   toVisiblePaintMs?: number;
   startedAtMs?: number;
+  loadMs?: number;
   scans?: number;
 }
 
