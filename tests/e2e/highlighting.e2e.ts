@@ -11,6 +11,7 @@ import { bundleForPage } from '../../scripts/lib/page-bundle';
 import { FIXTURES, test } from './harness';
 import {
   badgeText,
+  contentStats,
   highlightSizes,
   NAMES,
   panelTarget,
@@ -326,7 +327,7 @@ test('a textarea gets a count badge that lists the names', async (t) => {
   );
 });
 
-test('turning a site off in the settings removes every highlight at once', async (t) => {
+test('turning a site off or pausing removes every highlight at once; a page opened while paused is highlighted when the pause is lifted', async (t) => {
   const page = await t.open('articles/meridian-post-denial.html');
   await waitForHighlights(page, ACTOR);
   const settings = await t.openExtensionPage('review.html#/settings');
@@ -351,6 +352,19 @@ test('turning a site off in the settings removes every highlight at once', async
     badge = await badgeText(t.browser, page);
   }
   assert.equal(badge, '', 'the badge still counts highlights after pausing');
+  // A page opened while paused gets no highlights, and gets them when the pause is lifted.
+  const later = await t.open('articles/harbour-ledger-talks.html');
+  let stats = await contentStats(t.browser, later).catch(() => null);
+  for (let i = 0; i < 100 && !stats?.scans; i++) {
+    await later.waitForTimeout(100);
+    stats = await contentStats(t.browser, later).catch(() => null);
+  }
+  assert.ok(stats?.scans, 'the page opened while paused was never checked');
+  assert.equal(stats?.actors, 0);
+  assert.equal(await later.evaluate(() => CSS.highlights.get('backstory-actor')?.size ?? 0), 0);
+  await settings.getByLabel('Pause everywhere').uncheck();
+  await waitForHighlights(later, ACTOR);
+  assert.ok((await waitForScan(t.browser, later)).actors > 0);
 });
 
 for (const [file, expectName] of [

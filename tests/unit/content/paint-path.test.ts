@@ -118,3 +118,13 @@ describe('Slicer.each', () => {
     expect(slicer.mainThreadMs).toBe(24);
   });
 });
+
+describe('Slicer.run', () => {
+  it('drains the generator, skipping the null chances to stop', async () => {
+    const slicer = new Slicer(new AbortController().signal);
+    const seen: number[] = [];
+    const done = await slicer.run([1, null, 2, null, 3][Symbol.iterator](), (n) => seen.push(n));
+    expect(done).toBe(true);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+});
