@@ -19,7 +19,8 @@ export function sendToBackground<T extends BackgroundRequestType>(
   type: T,
   payload: BackgroundRequest<T>,
 ): Promise<Result<BackgroundResponse<T>>> {
-  return ask(type, payload, toBackground[type].response) as Promise<Result<BackgroundResponse<T>>>;
+  const reply = { schema: () => toBackground[type].response };
+  return ask(type, payload, reply) as Promise<Result<BackgroundResponse<T>>>;
 }
 
 /** Sends a request to a tab's content script and validates its reply. Never throws. */
@@ -34,7 +35,8 @@ export async function sendToTab<T extends ContentRequestType>(
       type,
       payload,
     });
-    return parseReply(raw, toContent[type].response(), type) as Result<ContentResponse<T>>;
+    const reply = { schema: toContent[type].response };
+    return parseReply(raw, reply, type) as Result<ContentResponse<T>>;
   } catch (error) {
     return { ok: false, error: errorText(error) };
   }

@@ -41,21 +41,22 @@ export function settle<T>(value: MaybePromise<T>): Promise<Result<T>> {
 }
 
 /**
- * How a value is checked: against a schema, or first by a guard written by hand (see `Guard`),
- * the schema built and asked only for what the guard does not accept.
+ * How a value is checked: against its schema (a builder, see lib/model/once.ts), first by its
+ * guard if it has one (see `Guard`): the schema is built and asked only for what the guard does
+ * not accept.
  */
-export type Check = z.core.$ZodType | { guard: Guard; schema: () => z.core.$ZodType };
+export interface Check {
+  schema: () => z.core.$ZodType;
+  guard?: Guard | undefined;
+}
 
 /** Checks `value`; what the check accepts, as its schema returns it. */
 export function checkMessage(
   value: unknown,
-  how: Check,
+  { schema, guard }: Check,
 ): { success: true; data: unknown } | { success: false } {
-  if ('guard' in how) {
-    if (how.guard(value)) return { success: true, data: value };
-    return z.safeParse(how.schema(), value);
-  }
-  return z.safeParse(how, value);
+  if (guard?.(value)) return { success: true, data: value };
+  return z.safeParse(schema(), value);
 }
 
 /** A reply checked twice: the envelope (ok or error), then the value. */
@@ -118,8 +119,7 @@ export function sendFromContent<T extends ContentSentType>(
   payload: BackgroundRequest<T>,
   measure?: Measure,
 ): Promise<Result<BackgroundResponse<T>>> {
-  const guard = replyGuards[type];
-  const reply = guard ? { guard, schema: contentReplies[type] } : contentReplies[type]();
+  const reply = { schema: contentReplies[type], guard: replyGuards[type] };
   return ask(type, payload, reply, measure) as Promise<Result<BackgroundResponse<T>>>;
 }
 
@@ -132,9 +132,8 @@ export function contentListener(handlers: Partial<ContentHandlers>) {
     const handler = handlers[type] as ((p: unknown) => MaybePromise<unknown>) | undefined;
     if (!handler) return undefined;
     // A request's schema is built with the first request of its type, unless a guard checks it.
-    const guard = requestGuards[type];
-    const schema = toContent[type].request;
-    const parsed = checkMessage(message.payload, guard ? { guard, schema } : schema());
+    const request = { schema: toContent[type].request, guard: requestGuards[type] };
+    const parsed = checkMessage(message.payload, request);
     if (!parsed.success) return Promise.resolve(fail(`Invalid ${type} request`));
     try {
       return settle(handler(parsed.data));

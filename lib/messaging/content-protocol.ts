@@ -9,6 +9,7 @@ import {
   isEmpty,
   isMatchReply,
   isPageConfig,
+  isRecord,
   matchReplySchema,
   pageConfigSchema,
 } from './schemas';
@@ -59,12 +60,8 @@ export type Guard = (value: unknown) => boolean;
  * with notes goes to the schema, which checks each note.
  */
 export function isNoNotes(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { show, canCreate, notes } = value as {
-    show?: unknown;
-    canCreate?: unknown;
-    notes?: unknown;
-  };
+  if (!isRecord(value)) return false;
+  const { show, canCreate, notes } = value;
   return (
     typeof show === 'boolean' &&
     typeof canCreate === 'boolean' &&
@@ -75,8 +72,8 @@ export function isNoNotes(value: unknown): boolean {
 
 /** The page/capture reply, `{ saved, pageId? }`, written out by hand. */
 export function isCaptureReply(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { saved, pageId } = value as { saved?: unknown; pageId?: unknown };
+  if (!isRecord(value)) return false;
+  const { saved, pageId } = value;
   return typeof saved === 'boolean' && (pageId === undefined || typeof pageId === 'string');
 }
 
@@ -195,8 +192,8 @@ export type Envelope = z.infer<typeof Envelope>;
  * first (tests/unit/messaging/ check that both accept the same values).
  */
 export function isEnvelope(value: unknown): value is Envelope {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { channel, type } = value as { channel?: unknown; type?: unknown };
+  if (!isRecord(value)) return false;
+  const { channel, type } = value;
   // The payload may be anything, undefined included, but must be there.
   return (
     channel === 'backstory' && typeof type === 'string' && type.length <= 100 && 'payload' in value
@@ -210,7 +207,7 @@ export function isEnvelope(value: unknown): value is Envelope {
  * both accept the same values).
  */
 export function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const { ok, error } = value as { ok?: unknown; error?: unknown };
+  if (!isRecord(value)) return false;
+  const { ok, error } = value;
   return (ok === true && 'value' in value) || (ok === false && typeof error === 'string');
 }

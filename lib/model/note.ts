@@ -28,12 +28,10 @@ export const entityTargetSchema = once(() =>
     entityId: idSchema(),
   }),
 );
-export const EntityTarget = /* @__PURE__ */ entityTargetSchema();
 
 export const noteTargetSchema = once(() =>
   z.discriminatedUnion('kind', [selectionTargetSchema(), entityTargetSchema()]),
 );
-export const NoteTarget = /* @__PURE__ */ noteTargetSchema();
 
 export const noteSchema = once(() =>
   z.object({
@@ -49,4 +47,4 @@ export const noteSchema = once(() =>
 export const Note = /* @__PURE__ */ noteSchema();
 export type Note = z.infer<typeof Note>;
 export type SelectionTarget = z.infer<typeof SelectionTarget>;
-export type EntityTarget = z.infer<typeof EntityTarget>;
+export type EntityTarget = z.infer<ReturnType<typeof entityTargetSchema>>;

@@ -1,8 +1,9 @@
 /**
  * A value built on its first use and kept.
  *
- * The schemas a content script may need are written as `once` builders, next to the schema
- * every other context uses:
+ * The schemas a content script may need are written as `once` builders, next to the constant
+ * the other contexts use where they use one as a value (a schema used only for its type gets a
+ * type from the builder, `z.infer<ReturnType<typeof actorCardSchema>>`, and no constant):
  *
  * ```ts
  * export const noteSchema = once(() => z.object({ id: idSchema(), … }));
@@ -12,7 +13,7 @@
  * The content script is loaded into every page, and zod builds a schema the moment its
  * definition runs: built at load, the content script's schemas cost the page 10–15 ms of its main
  * thread before the script's own work began (docs/highlighting.md). The content script calls
- * the builders only when a reply needs one, and it calls none on the way to the highlights.
+ * the builders only when a message needs one, and none on the way to the highlights.
  * A builder's dependencies are builders too (`idSchema()`, not `Id`), so building a note's
  * schema does not also build every module's schemas.
  *

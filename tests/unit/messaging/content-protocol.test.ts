@@ -60,21 +60,31 @@ describe('replies a content script checks', () => {
 
   it('parseReply separates a malformed reply from a missing one and passes errors through', () => {
     expect(
-      parseReply({ ok: true, value: actorCard }, contentReplies['entity/card'](), 'entity/card'),
+      parseReply(
+        { ok: true, value: actorCard },
+        { schema: contentReplies['entity/card'] },
+        'entity/card',
+      ),
     ).toEqual({ ok: true, value: actorCard });
     expect(
       parseReply(
         { ok: true, value: { ...actorCard, claims: 1.5 } },
-        contentReplies['entity/card'](),
+        { schema: contentReplies['entity/card'] },
         'entity/card',
       ),
     ).toEqual({ ok: false, error: 'Malformed reply to entity/card' });
-    expect(parseReply('nonsense', contentReplies['page/config'](), 'page/config')).toEqual({
+    expect(
+      parseReply('nonsense', { schema: contentReplies['page/config'] }, 'page/config'),
+    ).toEqual({
       ok: false,
       error: 'No valid reply to page/config',
     });
     expect(
-      parseReply({ ok: false, error: 'database closed' }, contentReplies['page/config'](), 'x'),
+      parseReply(
+        { ok: false, error: 'database closed' },
+        { schema: contentReplies['page/config'] },
+        'x',
+      ),
     ).toEqual({ ok: false, error: 'database closed' });
   });
 
