@@ -48,6 +48,23 @@ export async function currentEngine(db: BackstoryDB): Promise<PageEngine> {
 }
 
 /**
+ * Builds the engine ahead of the first page that will ask for it. The browser starts a stopped
+ * worker for a tab that begins loading (the worker listens to `tabs.onUpdated`), a few hundred
+ * milliseconds before that page's content script sends its text: reading the compact form and
+ * building the matcher then overlap the page's own loading instead of standing between its text
+ * and its highlights. Nothing is built while highlighting is paused everywhere. Never throws:
+ * the page's own request reports any failure.
+ */
+export async function warmEngine(db: BackstoryDB, paused: () => Promise<boolean>): Promise<void> {
+  try {
+    if (await paused()) return;
+    await currentEngine(db);
+  } catch {
+    // The page's page/match builds it again, and answers with the error if there is one.
+  }
+}
+
+/**
  * Matches page texts with the engine of the current knowledge version. With an engine already
  * built, the texts are scanned while the version is being read (the read is I/O, the scan CPU),
  * and scanned again only if the version turns out to have moved.

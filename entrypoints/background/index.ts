@@ -3,11 +3,12 @@ import { type BackstoryDB, getDb, requestPersistentStorage } from '@/lib/db';
 import { backgroundListener, pagePortListener } from '@/lib/messaging';
 import { stepActiveTab } from './broadcast';
 import { searchSelectionItem, setupContextMenus } from './context-menu';
+import { warmEngine } from './dictionary';
 import { createHandlers } from './handlers';
 import { refreshTabsOnKnowledgeChange } from './knowledge-watch';
 import { clearLearningTab } from './learning';
 import { addNoteItem, registerNoteCommand } from './notes';
-import { watchSettings } from './page-settings';
+import { pageSettings, watchSettings } from './page-settings';
 import { setupFirefoxToolbarButton } from './panel-open';
 import { ensureStarterPack } from './starter-pack';
 import { setupSubscriptions } from './subscriptions';
@@ -53,6 +54,13 @@ export default defineBackground(() => {
   // Ask the browser to keep the cache from silent eviction, once, on install and update (where
   // the API exists: Firefox; Chrome relies on unlimitedStorage, see lib/db/storage.ts).
   browser.runtime.onInstalled.addListener(() => void requestPersistentStorage());
+
+  // A tab begins loading a page: its content script will ask for matches shortly, so the
+  // matching engine is built now (a stopped worker is started by this very event).
+  browser.tabs.onUpdated.addListener((_tabId, change) => {
+    if (change.status !== 'loading') return;
+    void ready.then((db) => warmEngine(db, async () => (await pageSettings(db)).paused));
+  });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabState(tabId);

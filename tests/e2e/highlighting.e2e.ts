@@ -274,6 +274,25 @@ test('a page goes on being highlighted after the service worker is stopped', asy
   assert.deepEqual(t.pageErrors, []);
 });
 
+test('a page opened while the service worker is stopped gets the same highlights', async (t) => {
+  // Chrome stops the worker after half a minute without events; the tab's navigation starts it
+  // again, and it builds the matcher before the page asks (entrypoints/background/dictionary.ts).
+  const first = await t.open('articles/harbour-ledger-talks.html');
+  await waitForScan(t.browser, first);
+  const before = (await highlightTexts(first, ACTOR)).sort();
+  await first.close();
+  const admin = await t.openExtensionPage('review.html');
+  const cdp = await admin.context().newCDPSession(admin);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  // Asked through the review page: the worker the browser handle knew is gone.
+  const stats = await waitForScan(t.browser, page, 30_000, admin);
+  assert.ok(stats.actors > 0);
+  assert.deepEqual((await highlightTexts(page, ACTOR)).sort(), before);
+  assert.deepEqual(t.pageErrors, []);
+});
+
 test('a contenteditable editor keeps its DOM, caret and undo while highlights follow typing', async (t) => {
   const page = await t.open('pages/editor.html');
   const editor = page.locator('#editor');

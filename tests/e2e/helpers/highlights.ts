@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import type { ExtensionBrowser } from '../../../scripts/lib/chromium';
 
 export const NAMES = [
@@ -24,10 +24,20 @@ export interface Stats {
   scans?: number;
 }
 
+/**
+ * Where the extension's code can be run with `chrome.tabs`: the service worker, or one of the
+ * extension's own pages, which stays when the worker is stopped.
+ */
+export type ExtensionContext = Pick<Worker, 'evaluate'>;
+
 /** Asks the content script of the tab showing `page` what it found (highlights/stats). */
-export async function contentStats(browser: ExtensionBrowser, page: Page): Promise<Stats> {
+export async function contentStats(
+  browser: ExtensionBrowser,
+  page: Page,
+  via: ExtensionContext = browser.serviceWorker,
+): Promise<Stats> {
   const url = page.url();
-  return browser.serviceWorker.evaluate(async (target) => {
+  return via.evaluate(async (target) => {
     type Chrome = {
       tabs: {
         query(q: object): Promise<{ id?: number; url?: string }[]>;
@@ -129,10 +139,15 @@ export async function panelTarget(browser: ExtensionBrowser) {
 }
 
 /** Waits until the content script has scanned the whole page once. */
-export async function waitForScan(browser: ExtensionBrowser, page: Page, timeout = 30_000) {
+export async function waitForScan(
+  browser: ExtensionBrowser,
+  page: Page,
+  timeout = 30_000,
+  via: ExtensionContext = browser.serviceWorker,
+) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const stats = await contentStats(browser, page).catch(() => null);
+    const stats = await contentStats(browser, page, via).catch(() => null);
     if (stats && stats.toPaintMs > 0) return stats;
     if (Date.now() > deadline) throw new Error(`the page was not scanned within ${timeout} ms`);
     await page.waitForTimeout(100);

@@ -3,6 +3,7 @@ import {
   currentEngine,
   forgetKnowledgeVersion,
   matchTexts,
+  warmEngine,
 } from '@/entrypoints/background/dictionary';
 import type { Dictionary } from '@/lib/messaging/schemas';
 import { loadPack } from '@/lib/packs/load';
@@ -28,6 +29,18 @@ const names = (engine: Awaited<ReturnType<typeof currentEngine>>, text: string) 
       text.slice(s, e),
       values.map((v) => engine.dictionary.actors[v]?.[1]),
     ]);
+
+/** The stored dictionary of `version`: one actor, `name`, and nothing else. */
+const only = (version: number, name: string): Dictionary => ({
+  version,
+  actors: [['made/up', name, 'person']],
+  aliases: { keys: [name.toLowerCase()], actors: [0], cased: [''] },
+  claims: [],
+  claimPhrases: [],
+  claimTopics: [],
+  claimActors: [],
+  claimQuotes: [],
+});
 
 describe('the compiled dictionary kept in the database', () => {
   it('is built from the stored row when its version and format are current', async () => {
@@ -83,17 +96,6 @@ describe('the compiled dictionary kept in the database', () => {
 });
 
 describe('matching page texts (page/match)', () => {
-  /** The stored dictionary of `version`: one actor, "Zorblax Quux", and nothing else. */
-  const only = (version: number, name: string): Dictionary => ({
-    version,
-    actors: [['made/up', name, 'person']],
-    aliases: { keys: [name.toLowerCase()], actors: [0], cased: [''] },
-    claims: [],
-    claimPhrases: [],
-    claimTopics: [],
-    claimActors: [],
-    claimQuotes: [],
-  });
   const found = (r: Awaited<ReturnType<typeof matchTexts>>) =>
     r.blocks.map((b) => b.actors.map(([, , v]) => r.engine.dictionary.actors[v[0] ?? -1]?.[1]));
 
@@ -114,5 +116,30 @@ describe('matching page texts (page/match)', () => {
     expect(second.engine.version).toBe(9102);
     expect(found(second)).toEqual([['Quuxley'], []]);
     db.close();
+  });
+});
+
+describe('building the engine ahead of a page (a tab begins loading)', () => {
+  it('builds the current engine, so the page that asks next finds it built', async () => {
+    const db = await dbAt(9201);
+    await db.settings.put({ key: COMPILED_KEY, value: only(9201, 'Zorblax') });
+    // Paused everywhere: nothing is built (else the engine below would be Zorblax's).
+    await warmEngine(db, async () => true);
+    await db.settings.put({ key: COMPILED_KEY, value: only(9201, 'Quuxley') });
+    await warmEngine(db, async () => false);
+    // The row changes again at the same version: the engine already built is the one used.
+    await db.settings.put({ key: COMPILED_KEY, value: only(9201, 'Zorblax') });
+    const engine = await currentEngine(db);
+    expect(names(engine, 'Quuxley and Zorblax met.')).toEqual([['Quuxley', ['Quuxley']]]);
+    db.close();
+  });
+
+  it("never throws: a failure is left for the page's own request to report", async () => {
+    const db = await dbAt(9202);
+    db.close();
+    await expect(warmEngine(db, async () => false)).resolves.toBeUndefined();
+    await expect(
+      warmEngine(db, () => Promise.reject(new Error('settings unreadable'))),
+    ).resolves.toBeUndefined();
   });
 });
