@@ -9,6 +9,8 @@ export interface BundleOptions {
   /** Imports left out of the bundle, for the caller to supply (`cjs` only). */
   external?: string[];
   minify?: boolean;
+  /** Compile-time constants, as the extension's build defines them (`import.meta.env.CHROME`). */
+  define?: Record<string, string>;
 }
 
 /**
@@ -21,6 +23,7 @@ export async function bundleModule(entry: string, options: BundleOptions): Promi
     logLevel: 'silent',
     root: ROOT,
     resolve: { alias: { '@': ROOT } },
+    define: options.define ?? {},
     build: {
       write: false,
       minify: options.minify ?? true,
@@ -30,7 +33,8 @@ export async function bundleModule(entry: string, options: BundleOptions): Promi
         name: 'BackstoryInPage',
         fileName: () => `bundle.${options.format}.js`,
       },
-      rollupOptions: { external: options.external ?? [] },
+      // One chunk, dynamic imports included, as the extension's background script is built.
+      rollupOptions: { external: options.external ?? [], output: { inlineDynamicImports: true } },
     },
   });
   const output = Array.isArray(out) ? out[0] : out;
