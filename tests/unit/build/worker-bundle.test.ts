@@ -37,3 +37,27 @@ describe("the background's reader in the built extension", () => {
     for (const marker of IN_PLACE_ONLY) expect(code).toContain(marker);
   }, 60_000);
 });
+
+describe('the common-word lists in the built extension', () => {
+  it('are parsed at the first compile, not when the worker starts', async () => {
+    const code = await bundleModule('lib/match/alias-rule.ts', { format: 'cjs', minify: false });
+    const parse = JSON.parse;
+    let parsed = 0;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => {
+      parsed++;
+      return parse(text, reviver);
+    }) as typeof JSON.parse;
+    try {
+      const module = { exports: {} as { commonWords?: () => Set<string> } };
+      new Function('module', 'exports', code)(module, module.exports);
+      // Loading the module (what every worker start does) parses nothing.
+      expect(parsed).toBe(0);
+      const words = module.exports.commonWords?.();
+      expect(parsed).toBe(9);
+      expect(words?.has('house')).toBe(true);
+      expect(words?.size).toBeGreaterThan(39_000);
+    } finally {
+      JSON.parse = parse;
+    }
+  }, 60_000);
+});
