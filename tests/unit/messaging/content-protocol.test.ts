@@ -22,6 +22,24 @@ import {
   isPageConfig,
 } from '@/lib/messaging/schemas';
 
+/**
+ * A check written by hand and the schema it stands for give the same verdict on every value
+ * `values` generates (and `numRuns` of them).
+ */
+function expectSameVerdicts(
+  guard: (value: unknown) => boolean,
+  schema: { safeParse(value: unknown): { success: boolean } },
+  values: fc.Arbitrary<unknown>,
+  numRuns = 4000,
+) {
+  fc.assert(
+    fc.property(values, (value) => {
+      expect(guard(value)).toBe(schema.safeParse(value).success);
+    }),
+    { numRuns },
+  );
+}
+
 /** The content script's side of the protocol (written with zod/mini): what it accepts and refuses. */
 const actorCard = {
   id: 'starter/actor/miguel-diaz-canel',
@@ -140,9 +158,11 @@ describe('the hand-written check of match blocks', () => {
       { weight: 1, arbitrary: fc.record({ actors: spans, claims: spans, extra: odd }) },
       { weight: 1, arbitrary: odd },
     );
-    fc.assert(fc.property(fc.oneof(fc.array(block, { maxLength: 4 }), fc.anything()), agree), {
-      numRuns: 4000,
-    });
+    expectSameVerdicts(
+      isBlockMatchesList,
+      schema,
+      fc.oneof(fc.array(block, { maxLength: 4 }), fc.anything()),
+    );
   });
 
   it('accepts a page of blocks and refuses a hole or a negative offset', () => {
@@ -200,12 +220,7 @@ describe('the hand-written check of matched entities', () => {
       { weight: 1, arbitrary: fc.record({ actors: list(kind) }) },
       { weight: 1, arbitrary: fc.anything() },
     );
-    fc.assert(
-      fc.property(entities, (value) => {
-        expect(isMatchedEntities(value)).toBe(z.safeParse(MatchedEntities, value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isMatchedEntities, MatchedEntities, entities);
   });
 });
 
@@ -225,12 +240,7 @@ describe('the hand-written checks of the reply envelope and the page/match reply
       { weight: 1, arbitrary: fc.record({ ok: okValue, value: odd, error: odd }) },
       { weight: 1, arbitrary: fc.anything() },
     );
-    fc.assert(
-      fc.property(reply, (value) => {
-        expect(isResult(value)).toBe(union.safeParse(value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isResult, union, reply);
   });
 
   it('isMatchReply accepts and refuses exactly what its zod object does', () => {
@@ -257,12 +267,7 @@ describe('the hand-written checks of the reply envelope and the page/match reply
       { weight: 1, arbitrary: fc.record({ version: fc.integer(), blocks: fc.constant([]) }) },
       { weight: 1, arbitrary: fc.anything() },
     );
-    fc.assert(
-      fc.property(reply, (value) => {
-        expect(isMatchReply(value)).toBe(schema.safeParse(value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isMatchReply, schema, reply);
     // The page/match reply schema is this check.
     expect(contentReplies['page/match']().safeParse(good).success).toBe(true);
     expect(contentReplies['page/match']().safeParse({ ...good, version: 1.5 }).success).toBe(false);
@@ -290,12 +295,7 @@ describe('the replies checked by hand on the way to the highlights', () => {
       },
       { weight: 1, arbitrary: fc.anything() },
     );
-    fc.assert(
-      fc.property(config, (value) => {
-        expect(isPageConfig(value)).toBe(schema.safeParse(value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isPageConfig, schema, config);
   });
 
   it('isCaptureReply accepts and refuses exactly what the page/capture schema does', () => {
@@ -308,12 +308,7 @@ describe('the replies checked by hand on the way to the highlights', () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(
-      fc.property(fc.oneof(reply, fc.anything()), (value) => {
-        expect(isCaptureReply(value)).toBe(schema.safeParse(value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isCaptureReply, schema, fc.oneof(reply, fc.anything()));
     const undefinedId = { saved: true, pageId: undefined };
     expect(isCaptureReply(undefinedId)).toBe(schema.safeParse(undefinedId).success);
   });
@@ -325,12 +320,7 @@ describe('the replies checked by hand on the way to the highlights', () => {
     for (const value of [{}, inherited, hidden, Object.create(null), new Date(0), [], null, 'x']) {
       expect(isEmpty(value)).toBe(schema.safeParse(value).success);
     }
-    fc.assert(
-      fc.property(fc.oneof(fc.object(), fc.anything()), (value) => {
-        expect(isEmpty(value)).toBe(schema.safeParse(value).success);
-      }),
-      { numRuns: 2000 },
-    );
+    expectSameVerdicts(isEmpty, schema, fc.oneof(fc.object(), fc.anything()), 2000);
   });
 
   it('a guard accepts only what its schema accepts; what it refuses, the schema decides', () => {
@@ -428,12 +418,7 @@ describe('the replies checked by hand on the way to the highlights', () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(
-      fc.property(fc.oneof(envelope, fc.anything()), (value) => {
-        expect(isEnvelope(value)).toBe(Envelope.safeParse(value).success);
-      }),
-      { numRuns: 4000 },
-    );
+    expectSameVerdicts(isEnvelope, Envelope, fc.oneof(envelope, fc.anything()));
     const inherited = Object.create({ payload: 1 }) as object;
     Object.assign(inherited, { channel: 'backstory', type: 'x' });
     for (const value of [
