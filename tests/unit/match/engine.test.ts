@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aliasMode, commonWords } from '@/lib/match/alias-rule';
+import { aliasMode, commonWordList, isCommonWord } from '@/lib/match/alias-rule';
 import { foldPair } from '@/lib/match/normalize';
 import { charClass, PUNCT, SPACE, WORD } from '@/lib/match/tokens';
 import { dictionary, engine } from './starter';
 
 const actorName = (i: number) => dictionary.actors[i]?.[1];
 const claimId = (i: number) => dictionary.claims[i]?.[0];
+
+const common = new Set(commonWordList());
 
 function actorsIn(text: string) {
   return engine.scan(text).actors.map(([s, e, c]) => [text.slice(s, e), c.map(actorName)]);
@@ -26,8 +28,20 @@ describe('the common-word rule', () => {
     expect(aliasMode('Havana', true)).toBe('capitals');
   });
 
-  it('recognises every word of the list (its quick filter has no false negatives)', () => {
-    const missed = [...commonWords()]
+  it('looks words up by their exact text', () => {
+    for (const word of ['house', 'of', 'the', 'state', 'OK']) expect(isCommonWord(word)).toBe(true);
+    for (const word of ['havana', 'diaz', 'House', 'hous', 'houses0', '', 'ok'])
+      expect(isCommonWord(word)).toBe(false);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (word) => {
+        expect(isCommonWord(word)).toBe(common.has(word));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('recognises every word of the list (its lookup has no false negatives)', () => {
+    const missed = commonWordList()
       .filter((w) => /^[a-z0-9]{2,}$/.test(w))
       .filter((w) => aliasMode(`${w[0]?.toUpperCase()}${w.slice(1)}`) !== 'capitals');
     expect(missed).toEqual([]);
@@ -49,7 +63,7 @@ describe('the common-word rule', () => {
           word = '';
         }
       }
-      if (words.length > 0 && words.every((w) => w.length === 1 || commonWords().has(w)))
+      if (words.length > 0 && words.every((w) => w.length === 1 || common.has(w)))
         return cased === folded ? 'skip' : 'capitals';
       const acronym = /^[\p{Lu}\p{N}.]{2,9}$/u.test(cased) && folded.replace(/\./g, '').length <= 5;
       return acronym || caseSensitive ? 'capitals' : 'insensitive';
