@@ -1,5 +1,6 @@
 import type { BackstoryDB } from '@/lib/db';
 import { getKnowledgeVersion } from '@/lib/db';
+import { loadCommonWords } from '@/lib/match/common-words';
 import { compileDictionary } from '@/lib/match/compile';
 import { PageEngine } from '@/lib/match/engine';
 import type { BlockMatches, Dictionary } from '@/lib/messaging';
@@ -115,6 +116,8 @@ function isCurrentFormat(stored: Dictionary): boolean {
 }
 
 export async function compileFromDb(db: BackstoryDB, version: number): Promise<Dictionary> {
+  // Outside the transaction: a fetch inside it would let IndexedDB commit it.
+  await loadCommonWords();
   return db.transaction('r', [db.actors, db.claims, db.links, db.statements], async () => {
     const [actors, claims, links] = await Promise.all([
       db.actors.toArray(),

@@ -1,4 +1,3 @@
-import { WORDS_BY_LENGTH } from './common-words.generated';
 import { foldPair, isAscii } from './normalize';
 import { charClass, PUNCT, SPACE, WORD } from './tokens';
 
@@ -19,14 +18,39 @@ import { charClass, PUNCT, SPACE, WORD } from './tokens';
 export type AliasMode = 'insensitive' | 'capitals' | 'skip';
 
 /**
- * Whether text[from, to) is a common word: a binary search, in place, among the words of its
- * length (lib/match/common-words.generated.ts). Nothing is built for it, at the worker's start or
- * at a compile: parsing the lists into a Set took 30–70 ms at a worker's first compile, mostly
- * running cold code over 40,000 words.
+ * The common words by length (lib/match/common-words.generated.json, written by `npm run words`):
+ * entry `n` is every word of `n` UTF-16 units, sorted by code unit and concatenated. Not bundled
+ * into the code that uses it: the extension's background loads it when it first compiles
+ * (lib/match/common-words.ts), so a worker that starts only to answer a page does not compile
+ * 320 KB of strings. Parsing the word lists into a Set at the first compile had cost that compile
+ * 41–111 ms; nothing is built from this table.
  */
+let wordsByLength: readonly string[] | undefined;
+
+/** Installs the common-word table; throws on anything but the generated file's shape. */
+export function useCommonWords(groups: unknown): void {
+  const valid =
+    Array.isArray(groups) &&
+    groups.length > 2 &&
+    groups.every((g, n) => typeof g === 'string' && (n === 0 ? g === '' : g.length % n === 0));
+  if (!valid)
+    throw new Error('The common-word table is malformed (lib/match/common-words.generated.json)');
+  wordsByLength = groups as string[];
+}
+
+export const hasCommonWords = (): boolean => wordsByLength !== undefined;
+
+function commonWordTable(): readonly string[] {
+  if (!wordsByLength) {
+    throw new Error('The common-word table is not loaded: see lib/match/common-words.ts');
+  }
+  return wordsByLength;
+}
+
+/** Whether text[from, to) is a common word: a binary search, in place, among the words of its length. */
 function isCommonAt(text: string, from: number, to: number): boolean {
   const length = to - from;
-  const group = WORDS_BY_LENGTH[length];
+  const group = commonWordTable()[length];
   if (length === 0 || !group) return false;
   let lo = 0;
   let hi = group.length / length;
@@ -50,7 +74,7 @@ export function isCommonWord(word: string): boolean {
 /** The common-word list (for tests and tools; the compiler never makes it). */
 export function commonWordList(): string[] {
   const out: string[] = [];
-  WORDS_BY_LENGTH.forEach((group, length) => {
+  commonWordTable().forEach((group, length) => {
     for (let at = 0; at < group.length; at += length) out.push(group.slice(at, at + length));
   });
   return out;

@@ -7,9 +7,14 @@
 
 import { walkBlocks } from '../../entrypoints/content/collect';
 import { rangeOf } from '../../entrypoints/content/highlighter';
+import { useCommonWords } from '../../lib/match/alias-rule';
+import table from '../../lib/match/common-words.generated.json';
 import { compileDictionary, type KnowledgeRows } from '../../lib/match/compile';
 import { PageEngine } from '../../lib/match/engine';
 import type { Dictionary } from '../../lib/messaging/schemas';
+
+// The extension's background loads this table from its file before the first compile.
+useCommonWords(table);
 
 let engine: PageEngine | null = null;
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import {
+  CHROME_BUILD,
   highlightPoint,
   highlightTexts,
   sidePanelOpen,
@@ -290,6 +291,21 @@ test('a page opened while the service worker is stopped gets the same highlights
   const stats = await waitForScan(t.browser, page, 30_000, admin);
   assert.ok(stats.actors > 0);
   assert.deepEqual((await highlightTexts(page, ACTOR)).sort(), before);
+  assert.deepEqual(t.pageErrors, []);
+});
+
+test("the common-word table is a file of the build, read by the worker's first compile", async (t) => {
+  // Not in the worker's script, which the browser compiles at every start of the worker
+  // (lib/match/alias-rule.ts); the compile reads it (lib/match/common-words.ts).
+  const worker = readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8');
+  assert.ok(!worker.includes('abandonment'), 'the table is not in the worker script');
+  const table = JSON.parse(readFileSync(join(CHROME_BUILD, 'common-words.json'), 'utf8'));
+  assert.ok(Array.isArray(table) && String(table[7]).includes('abandon'));
+  // This browser's worker compiled the starter pack for this page, reading the table (a compile
+  // without it throws, and the page would get no highlights).
+  const page = await t.open('articles/harbour-ledger-talks.html');
+  const stats = await waitForScan(t.browser, page);
+  assert.ok(stats.actors > 0);
   assert.deepEqual(t.pageErrors, []);
 });
 
