@@ -1,13 +1,11 @@
-import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { TABLE_FILE } from './lib/match/common-words';
+import { GENERATED } from './scripts/lib/common-words';
 import { quietContentScriptContext } from './scripts/lib/quiet-context';
 
 // A fixed key gives the unpacked extension a stable id in Chromium (tests, demo, bookmarks of
 // the review page). It is a public key only; the matching private key is not used anywhere.
-/** Where the build puts the common-word table (lib/match/common-words.ts fetches it). */
-const COMMON_WORDS_FILE = 'common-words.json';
-
 const DEV_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAtKr5SsjX/S7iwHcF6VOZhA0VfswPF//JvFYU5abdW2cCSXs6QtjRP3Bua92d3EodFX86BZO6t5lUofRMhCXJYl0YydnstX0B0JgzqruY1mHkuhCeK8TxhWtzUYe9y5mae4MX6ljkVb81v/E9ZXPSLupXr6lZdffWtNQtyShL6SIh4n72Joq5dM3ucusuW2FTw0fDSlbGxX1nMgxMTcGHhc7aFNeo9qZ7fJ0NA/ZNixDltqZbCANQ3AmaKuflQMVU8J2+Y2vFHKQQlb6T66ru04G8bxfcFqtaO+DaXkFBtVaUH1y7x7amD/7ut9r17WrLPgP+wFbYK5/YrYU3ol18LwIDAQAB';
 
@@ -17,10 +15,7 @@ export default defineConfig({
     // The alias rule's common words, a file of the extension rather than code of the background
     // (lib/match/common-words.ts reads it at the first compile).
     'build:publicAssets': (_wxt, files) => {
-      files.push({
-        absoluteSrc: resolve(import.meta.dirname, 'lib/match/common-words.generated.json'),
-        relativeDest: COMMON_WORDS_FILE,
-      });
+      files.push({ absoluteSrc: GENERATED, relativeDest: TABLE_FILE });
     },
   },
   vite: () => ({

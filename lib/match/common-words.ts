@@ -4,7 +4,8 @@ import { hasCommonWords, useCommonWords } from './alias-rule';
  * lib/match/common-words.generated.json as the build ships it (the `build:publicAssets` hook in
  * wxt.config.ts): at the root of the extension, fetched relative to the background's own origin.
  */
-export const TABLE_URL = '/common-words.json';
+export const TABLE_FILE = 'common-words.json';
+const TABLE_URL = `/${TABLE_FILE}`;
 
 /**
  * Loads the alias rule's common-word table, shipped as a file of the extension rather than in the

@@ -11,10 +11,9 @@
  *   script itself (highlights/stats) and by the page (elements added, heap).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build, type Plugin, stop } from 'esbuild';
+import { build, stop } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import starter from '../../assets/packs/starter.json';
 import { type Actor, Pack } from '../../lib/model';
@@ -27,26 +26,9 @@ import { type GeneratedPage, makeActors, makePage } from './generate';
 const ROOT = resolve(import.meta.dirname, '../..');
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
-/** Vite's `?raw` imports (a file's text as a string), which esbuild does not know. */
-const rawImports: Plugin = {
-  name: 'raw',
-  setup(b) {
-    const require = createRequire(join(ROOT, 'package.json'));
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({
-      path: require.resolve(args.path.slice(0, -'?raw'.length)),
-      namespace: 'raw',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
-
 async function engineBundle(): Promise<string> {
   const out = await build({
     entryPoints: [join(ROOT, 'scripts/bench/page-engine.ts')],
-    plugins: [rawImports],
     bundle: true,
     format: 'iife',
     write: false,

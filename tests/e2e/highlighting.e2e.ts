@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { TABLE_FILE } from '../../lib/match/common-words';
 import {
   CHROME_BUILD,
   highlightPoint,
@@ -299,7 +300,7 @@ test("the common-word table is a file of the build, read by the worker's first c
   // (lib/match/alias-rule.ts); the compile reads it (lib/match/common-words.ts).
   const worker = readFileSync(join(CHROME_BUILD, 'background.js'), 'utf8');
   assert.ok(!worker.includes('abandonment'), 'the table is not in the worker script');
-  const table = JSON.parse(readFileSync(join(CHROME_BUILD, 'common-words.json'), 'utf8'));
+  const table = JSON.parse(readFileSync(join(CHROME_BUILD, TABLE_FILE), 'utf8'));
   assert.ok(Array.isArray(table) && String(table[7]).includes('abandon'));
   // This browser's worker compiled the starter pack for this page, reading the table (a compile
   // without it throws, and the page would get no highlights).
