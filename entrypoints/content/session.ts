@@ -65,11 +65,10 @@ export class PageSession {
     if (!body) return;
     this.blocks = await this.collect(body);
     // matchAll reads where the blocks are to send those on screen first. Read before the page's
-    // next frame, that forced the page's layout inside our task (19 ms on the 10k-word page in
-    // two of six loads); after it, the layout is done and the read is cheap. This wait runs
-    // while the page's policy is being asked for. A tab opened in the background renders no
-    // frames until it is shown: it is matched at once, so its highlights are there when it is.
-    if (document.visibilityState !== 'hidden') await afterNextPaint();
+    // first frame, that forced the page's first layout inside our task (19 ms on the 10k-word
+    // page in two of six loads), so then it waits for that frame, while the page's policy is
+    // being asked for. A page that has rendered already is not kept waiting a frame.
+    if (mustAwaitFirstFrame()) await afterNextPaint();
   }
 
   /**
@@ -404,6 +403,17 @@ export class PageSession {
 async function afterNextPaint(): Promise<void> {
   await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
   await yieldToPage();
+}
+
+/**
+ * Whether reading where the page's blocks are must wait for its next frame: the page is shown
+ * and has not rendered its first contentful frame, whose layout a read now would force into our
+ * task. A tab opened in the background renders no frames until it is shown: it is matched at
+ * once, so its highlights are there when it is. Where the browser has no paint timing, it waits.
+ */
+export function mustAwaitFirstFrame(): boolean {
+  if (document.visibilityState === 'hidden') return false;
+  return performance.getEntriesByName('first-contentful-paint', 'paint').length === 0;
 }
 
 /** Splits blocks into those in or near the viewport and the rest, keeping document order. */
