@@ -61,6 +61,7 @@ export default defineContentScript({
     let scanning = 0;
     const changedMeanwhile: Node[] = [];
     let scans = 0;
+    let scansDone = 0;
     const address = new AddressWatch();
 
     const report = () => {
@@ -130,6 +131,7 @@ export default defineContentScript({
       // extras start once the page's text is sent, so their requests queue behind it.
       await session.matchAll(startExtras);
       if (ctx.isInvalid) return;
+      scansDone++;
       report();
       for (const step of AFTER_SCAN) await step({ ctx, config, session });
     };
@@ -156,10 +158,15 @@ export default defineContentScript({
     watcher.observe(document);
     interaction.listen();
     badge.listen();
-    // Single-page apps: a history navigation brings a new article into the same document.
-    // Only a real change of address counts: the page can dispatch this event itself.
+    // Single-page apps: a history navigation brings a new article into the same document. WXT
+    // reports it from the Navigation API's `navigate` event, which fires before the address
+    // changes (inside the page's `pushState`): the address is compared on the next task, once
+    // the navigation has committed. Only a real change of address counts: the page can
+    // dispatch this event itself.
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      if (address.navigated()) void run();
+      ctx.setTimeout(() => {
+        if (address.navigated()) void run();
+      }, 0);
     });
     const listener = contentListener({
       'highlights/reveal': ({ target, index }) => interaction.revealEntity(target, index),
@@ -179,6 +186,7 @@ export default defineContentScript({
         startedAtMs: startedAt,
         loadMs: startedAt - loadedAt,
         scans,
+        scansDone,
       }),
     });
     browser.runtime.onMessage.addListener(listener);

@@ -147,6 +147,8 @@ export const toContent = {
         loadMs: z.optional(z.number().check(z.nonnegative())),
         /** How many full scans of the page ran (the first, navigations, refreshes). */
         scans: z.optional(z.int().check(z.nonnegative())),
+        /** How many of those have painted all they found. */
+        scansDone: z.optional(z.int().check(z.nonnegative())),
       }),
     ),
   },

@@ -19,6 +19,7 @@ import {
   panelTarget,
   waitForAccessible,
   waitForScan,
+  waitForStats,
 } from './helpers/highlights';
 
 const ACTOR = 'backstory-actor';
@@ -240,6 +241,17 @@ test('paragraphs added after load, shadow roots and SPA navigations are highligh
     }
     return false;
   });
+  // The navigation itself scans the whole page again, not only the heading the page changed;
+  // so does one that changes nothing on the page. An event the page forges does not.
+  await waitForStats(t.browser, page, (s) => s.scans === 2);
+  await page.evaluate(() => history.pushState({}, '', '/pages/living.html?story=3'));
+  await waitForStats(t.browser, page, (s) => s.scans === 3 && s.scansDone === 3);
+  await page.evaluate((id) => {
+    for (const type of ['wxt:locationchange', `${id}:content:wxt:locationchange`])
+      window.dispatchEvent(new Event(type));
+  }, t.browser.extensionId);
+  await page.waitForTimeout(300);
+  assert.equal((await contentStats(t.browser, page)).scans, 3);
   assert.deepEqual(t.pageErrors, []);
 });
 
@@ -292,6 +304,45 @@ test('a page opened while the service worker is stopped gets the same highlights
   const stats = await waitForScan(t.browser, page, 30_000, admin);
   assert.ok(stats.actors > 0);
   assert.deepEqual((await highlightTexts(page, ACTOR)).sort(), before);
+  assert.deepEqual(t.pageErrors, []);
+});
+
+test('a long page scanned again on navigations, at the top and scrolled down, has every paragraph highlighted once', async (t) => {
+  const PARAGRAPHS = 3000;
+  const page = await t.open('pages/long-article.html');
+  await waitForScan(t.browser, page);
+  // Whole-page scans of the page once rendered (single-page-app navigations), at the top and
+  // scrolled a third of the way down: the blocks on screen are then in the middle of the page,
+  // sent first, and the rest on both sides of them after.
+  for (const [scan, paragraph] of [
+    [2, 0],
+    [3, 1000],
+  ] as const) {
+    await page.evaluate(
+      ({ scan, paragraph }) => {
+        document.getElementById(`p${paragraph}`)?.scrollIntoView();
+        history.pushState({}, '', `?scan=${scan}`);
+      },
+      { scan, paragraph },
+    );
+    const stats = await waitForStats(t.browser, page, (s) => (s.scansDone ?? 0) >= scan);
+    assert.equal(stats.scans, scan);
+    assert.equal(stats.blocks, PARAGRAPHS + 1);
+    assert.equal(stats.actors, PARAGRAPHS);
+    assert.equal((await highlightSizes(page))[ACTOR], PARAGRAPHS);
+    // One highlight in each paragraph, on its name.
+    const perParagraph = await page.evaluate(() => {
+      const seen = new Map<string, string>();
+      for (const r of CSS.highlights.get('backstory-actor') ?? []) {
+        const range = r as AbstractRange;
+        const id = (range.startContainer.parentElement?.closest('p') as HTMLElement | null)?.id;
+        const text = (range.startContainer as Text).data.slice(range.startOffset, range.endOffset);
+        if (id) seen.set(id, seen.has(id) ? 'twice' : text);
+      }
+      return { count: seen.size, names: [...new Set(seen.values())] };
+    });
+    assert.deepEqual(perParagraph, { count: PARAGRAPHS, names: ['Marco Rubio'] });
+  }
   assert.deepEqual(t.pageErrors, []);
 });
 

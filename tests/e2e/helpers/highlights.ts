@@ -22,6 +22,7 @@ export interface Stats {
   startedAtMs?: number;
   loadMs?: number;
   scans?: number;
+  scansDone?: number;
 }
 
 /**
@@ -139,6 +140,26 @@ export async function panelTarget(browser: ExtensionBrowser) {
 }
 
 /** Waits until the content script has scanned the whole page once. */
+/** Asks the page's content script for its stats until `done` holds for them. */
+export async function waitForStats(
+  browser: ExtensionBrowser,
+  page: Page,
+  done: (stats: Stats) => boolean,
+  timeout = 30_000,
+): Promise<Stats> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const stats = await contentStats(browser, page).catch(() => null);
+    if (stats && done(stats)) return stats;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the page's stats did not come true within ${timeout} ms: ${JSON.stringify(stats)}`,
+      );
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function waitForScan(
   browser: ExtensionBrowser,
   page: Page,
