@@ -1,8 +1,18 @@
 import assert from 'node:assert/strict';
-import { dbRows, highlightTexts, waitForHighlights } from '../../scripts/lib/chromium';
+import { dbRows, eventually, highlightTexts, waitForHighlights } from '../../scripts/lib/chromium';
 import { test } from './harness';
 import { waitForScan } from './helpers/highlights';
-import { NOTE, notesUiText, PASSAGE, servedStory, takeNote, waitForNotesUi } from './notes-helpers';
+import {
+  clickNotesUiButton,
+  dragSelect,
+  NOTE,
+  notesUiText,
+  PASSAGE,
+  type StoredNote,
+  servedStory,
+  takeNote,
+  waitForNotesUi,
+} from './notes-helpers';
 
 test('takes a note on a selection and finds it again after a reload, an edit and a removal', async (t) => {
   const story = servedStory(t);
@@ -46,6 +56,46 @@ test('takes a note on a selection and finds it again after a reload, an edit and
   assert.match(text, /1 Backstory note not found on this page/);
   assert.ok(text.includes(PASSAGE), `the orphan's quote is listed: ${text}`);
   assert.ok(text.includes('draws the line'), 'with its note');
+  assert.deepEqual(await highlightTexts(page, NOTE), []);
+  assert.deepEqual(t.pageErrors, []);
+});
+
+test("after a single-page-app navigation the notes are the new address's", async (t) => {
+  const story = servedStory(t);
+  const { page, note } = await takeNote(t, story.url);
+  assert.equal(note.target.url, story.url);
+  // The app shows another story at another address, in the same document.
+  const next = new URL('/live/next-story.html', story.url).href;
+  await page.evaluate((href) => {
+    history.pushState({}, '', href);
+    (document.querySelector('article') as HTMLElement).innerHTML =
+      '<h1>Another story</h1><p>Marco Rubio spoke to reporters about the next round of talks.</p>';
+  }, next);
+  // The first note is not this page's: neither highlighted nor listed as not found (past the
+  // re-anchoring that the page's change starts, 800 ms and an idle callback).
+  await eventually(async () => (await highlightTexts(page, NOTE)).length === 0, 'no note shown');
+  await page.waitForTimeout(1500);
+  assert.deepEqual(await highlightTexts(page, NOTE), []);
+  assert.doesNotMatch(await notesUiText(page), /not found/);
+  // A note taken now is kept for the new address.
+  await dragSelect(page, 'the next round of talks');
+  await waitForNotesUi(page, /Add note/);
+  await clickNotesUiButton(page, 'Add note');
+  await waitForNotesUi(page, /New note/);
+  await page.keyboard.type('The next round.');
+  await page.keyboard.press('Control+Enter');
+  await waitForHighlights(page, NOTE);
+  const rows = await eventually(async () => {
+    const all = await dbRows<StoredNote>(t.browser, 'notes');
+    return all.length === 2 ? all : null;
+  }, 'the second note');
+  assert.equal(rows.find((n) => n.id !== note.id)?.target.url, next);
+  assert.deepEqual(await highlightTexts(page, NOTE), ['the next round of talks']);
+  // Back at the first address, its note is the page's again; its passage is no longer in the
+  // document, so it is listed as not found.
+  await page.evaluate(() => history.back());
+  const text = await waitForNotesUi(page, /1 Backstory note not found on this page/);
+  assert.ok(text.includes(PASSAGE), text);
   assert.deepEqual(await highlightTexts(page, NOTE), []);
   assert.deepEqual(t.pageErrors, []);
 });

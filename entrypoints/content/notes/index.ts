@@ -55,7 +55,7 @@ function currentSelection(): { selectors: Selectors; rect: DOMRect } | null {
  */
 export async function startNotes(ctx: ContentScriptContext): Promise<void> {
   if (!document.body || !/^https?:$/.test(location.protocol)) return;
-  const url = canonicalUrl(document, location.href);
+  let url = canonicalUrl(document, location.href);
   const reply = await sendFromContent('notes/for-page', { url });
   if (!reply.ok || !reply.value.show || ctx.isInvalid) return;
   const { canCreate } = reply.value;
@@ -114,6 +114,26 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
     watch();
   }
 
+  // A single-page app's navigation brings another article into the document: its own notes are
+  // shown, and the previous address's are neither highlighted nor listed as not found. (WXT
+  // reports the navigation before the address changes: it is read on the next task.)
+  let loads = 0;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(async () => {
+      const now = canonicalUrl(document, location.href);
+      if (now === url) return;
+      url = now;
+      const load = ++loads;
+      const next = await sendFromContent('notes/for-page', { url: now });
+      if (load !== loads || ctx.isInvalid) return;
+      notes = next.ok
+        ? next.value.notes.filter((n): n is SelectionNote => n.target.kind === 'selection')
+        : [];
+      anchorNotes();
+      if (notes.length > 0) watch();
+    }, 0);
+  });
+
   const compose = (): boolean => {
     if (!canCreate) {
       ui.showMessage('Backstory keeps no notes in private windows.');
@@ -128,7 +148,8 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
     ui.openEditor(rect, selectors.quote.exact, async (body, tags) => {
       const target: SelectionTarget = {
         kind: 'selection',
-        url,
+        // The address now: a single-page app may have navigated since the page loaded.
+        url: canonicalUrl(document, location.href),
         quote: selectors.quote,
         position: selectors.position,
         ...(document.title.trim() ? { title: document.title.trim().slice(0, 500) } : {}),
