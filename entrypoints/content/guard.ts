@@ -35,3 +35,16 @@ export class AddressWatch {
     return location.href !== this.scanned;
   }
 }
+
+/**
+ * Calls `handler` after a single-page-app navigation (`history.pushState`, back and forward in
+ * the app). WXT reports one as `wxt:locationchange`, from the Navigation API's `navigate` event,
+ * which fires before the address changes (inside the page's `pushState`): `handler` runs on the
+ * next task, once the navigation has committed. The page can dispatch WXT's event itself, so a
+ * handler acts only if the address differs from the one it last acted on.
+ */
+export function onNavigation(ctx: ContentScriptContext, handler: () => void): void {
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    ctx.setTimeout(handler, 0);
+  });
+}

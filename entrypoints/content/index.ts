@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageConfig } from '@/lib/messaging';
 import { closePageChannel, contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import { scheduleReadingCopy } from './capture';
-import { AddressWatch, guardContext } from './guard';
+import { AddressWatch, guardContext, onNavigation } from './guard';
 import { highlightsSupported } from './highlighter';
 import { Interaction } from './interaction';
 import { MarkPainter } from './mark-fallback';
@@ -158,15 +158,9 @@ export default defineContentScript({
     watcher.observe(document);
     interaction.listen();
     badge.listen();
-    // Single-page apps: a history navigation brings a new article into the same document. WXT
-    // reports it from the Navigation API's `navigate` event, which fires before the address
-    // changes (inside the page's `pushState`): the address is compared on the next task, once
-    // the navigation has committed. Only a real change of address counts: the page can
-    // dispatch this event itself.
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(() => {
-        if (address.navigated()) void run();
-      }, 0);
+    // Single-page apps: a history navigation brings a new article into the same document.
+    onNavigation(ctx, () => {
+      if (address.navigated()) void run();
     });
     const listener = contentListener({
       'highlights/reveal': ({ target, index }) => interaction.revealEntity(target, index),

@@ -7,6 +7,7 @@ import { canonicalUrl, detectArticle } from '@/lib/extract/detect';
 import { contentListener, sendFromContent } from '@/lib/messaging/content-client';
 import type { Note, SelectionTarget } from '@/lib/model';
 import { parseTags } from '@/lib/notes/tags';
+import { onNavigation } from '../guard';
 import { inEditableOrOwnUi, PageText } from './page-text';
 import { NotesUi } from './ui';
 
@@ -115,23 +116,20 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
   }
 
   // A single-page app's navigation brings another article into the document: its own notes are
-  // shown, and the previous address's are neither highlighted nor listed as not found. (WXT
-  // reports the navigation before the address changes: it is read on the next task.)
+  // shown, and the previous address's are neither highlighted nor listed as not found.
   let loads = 0;
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    ctx.setTimeout(async () => {
-      const now = canonicalUrl(document, location.href);
-      if (now === url) return;
-      url = now;
-      const load = ++loads;
-      const next = await sendFromContent('notes/for-page', { url: now });
-      if (load !== loads || ctx.isInvalid) return;
-      notes = next.ok
-        ? next.value.notes.filter((n): n is SelectionNote => n.target.kind === 'selection')
-        : [];
-      anchorNotes();
-      if (notes.length > 0) watch();
-    }, 0);
+  onNavigation(ctx, async () => {
+    const now = canonicalUrl(document, location.href);
+    if (now === url) return;
+    url = now;
+    const load = ++loads;
+    const next = await sendFromContent('notes/for-page', { url: now });
+    if (load !== loads || ctx.isInvalid) return;
+    notes = next.ok
+      ? next.value.notes.filter((n): n is SelectionNote => n.target.kind === 'selection')
+      : [];
+    anchorNotes();
+    if (notes.length > 0) watch();
   });
 
   const compose = (): boolean => {
