@@ -409,8 +409,8 @@ async function afterNextPaint(): Promise<void> {
 
 /**
  * Whether reading where the page's blocks are must wait for its next frame: the page is shown
- * and has not rendered its first contentful frame, whose layout a read now would force into our
- * task. A tab opened in the background renders no frames until it is shown: it is matched at
+ * and has not reported its first contentful paint, so a read now may force its first layout into
+ * our task (the report comes after the paint: see collectAll). A tab opened in the background renders no frames until it is shown: it is matched at
  * once, so its highlights are there when it is. Where the browser has no paint timing, it waits.
  */
 export function mustAwaitFirstFrame(): boolean {

@@ -71,15 +71,19 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
 
   const anchorNotes = () => {
     if (ctx.isInvalid) return;
-    page = PageText.collect();
-    const results = anchorAll(
-      page.text,
-      notes.map((note) => ({ note, quote: note.target.quote, position: note.target.position })),
-    );
+    // An address without notes (after a navigation): no text to collect, nothing to find.
+    const text = notes.length > 0 ? PageText.collect() : undefined;
+    page = text;
+    const results = text
+      ? anchorAll(
+          text.text,
+          notes.map((note) => ({ note, quote: note.target.quote, position: note.target.position })),
+        )
+      : [];
     placed = [];
     const orphans: Note[] = [];
     for (const { target, anchor } of results) {
-      const range = anchor && page.range(anchor.start, anchor.end);
+      const range = anchor && text?.range(anchor.start, anchor.end);
       if (anchor && range) placed.push({ note: target.note, anchor, range });
       else orphans.push(target.note);
     }
@@ -109,6 +113,10 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
     observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => observer?.disconnect());
   };
+  const unwatch = () => {
+    observer?.disconnect();
+    observer = undefined;
+  };
 
   if (notes.length > 0) {
     ctx.requestIdleCallback(anchorNotes, { timeout: 2000 });
@@ -116,9 +124,10 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
   }
 
   // A single-page app's navigation brings another article into the document: its own notes are
-  // shown, and the previous address's are neither highlighted nor listed as not found.
+  // shown, and the previous address's are neither highlighted nor listed as not found. The page
+  // is observed only while its address has notes.
   let loads = 0;
-  onNavigation(ctx, async () => {
+  const followAddress = async () => {
     const now = canonicalUrl(document, location.href);
     if (now === url) return;
     url = now;
@@ -128,9 +137,13 @@ export async function startNotes(ctx: ContentScriptContext): Promise<void> {
     notes = next.ok
       ? next.value.notes.filter((n): n is SelectionNote => n.target.kind === 'selection')
       : [];
-    anchorNotes();
     if (notes.length > 0) watch();
-  });
+    else unwatch();
+    anchorNotes();
+  };
+  onNavigation(ctx, followAddress);
+  // A navigation while the first notes were being asked for.
+  void followAddress();
 
   const compose = (): boolean => {
     if (!canCreate) {
